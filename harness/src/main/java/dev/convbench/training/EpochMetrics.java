@@ -1,0 +1,19 @@
+package dev.convbench.training;
+
+/**
+ * What one epoch measured.
+ *
+ * @param epoch 1-based epoch number
+ * @param trainLoss mean training loss over the epoch's steps (cross-entropy, without weight decay)
+ * @param trainAccuracy fraction of training images classified correctly during the epoch (training mode, augmented)
+ * @param testLoss mean loss on the evaluation set, inference mode
+ * @param testAccuracy accuracy on the evaluation set, inference mode
+ * @param learningRate learning rate at the epoch's last step
+ * @param epochSeconds wall-clock seconds of the epoch's training steps (evaluation excluded)
+ * @param evalSeconds wall-clock seconds of the evaluation after the epoch
+ * @param cumulativeSeconds training seconds since the run started (sum of epochSeconds)
+ * @param imagesPerSecond training throughput of the epoch
+ */
+public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+    double learningRate, double epochSeconds, double evalSeconds, double cumulativeSeconds, double imagesPerSecond) {
+}
