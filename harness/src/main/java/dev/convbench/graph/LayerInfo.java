@@ -1,0 +1,14 @@
+package dev.convbench.graph;
+
+import java.util.List;
+
+/**
+ * One line of a network's structure, as {@code convbench describe} prints it.
+ *
+ * @param name scoped layer name, e.g. {@code layer2/0/conv1}
+ * @param op what the layer computes, e.g. {@code Conv2d(64→128, 3×3, stride 2, padding 1, bias=false)}
+ * @param outputShape output shape in NHWC order with {@code -1} for the batch dimension
+ * @param parameters trainable parameters the layer owns
+ */
+public record LayerInfo(String name, String op, List<Long> outputShape, long parameters) {
+}

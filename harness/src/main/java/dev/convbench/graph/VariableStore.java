@@ -1,0 +1,96 @@
+package dev.convbench.graph;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The variables of one network, by scoped name, shared by its training and inference passes so that both read the
+ * same weights. Trainable variables are kept apart from state (batch-norm moving averages), which the optimizer must
+ * not touch.
+ */
+public final class VariableStore {
+
+  private final Ops tf;
+  private final long seed;
+  private final Map<String, Variable<TFloat32>> trainable = new LinkedHashMap<>();
+  private final Map<String, Variable<TFloat32>> state = new LinkedHashMap<>();
+
+  /**
+   * @param tf ops of the graph the variables live in
+   * @param seed run seed; each variable's initial value is drawn with a seed derived from it and the variable name
+   */
+  public VariableStore(Ops tf, long seed) {
+    this.tf = tf;
+    this.seed = seed;
+  }
+
+  /** Returns the trainable variable {@code name}, creating it with {@code init} on first use. */
+  Variable<TFloat32> trainable(String name, Shape shape, Function<Ops, Operand<TFloat32>> init) {
+    return getOrCreate(trainable, name, shape, init);
+  }
+
+  /** Returns the non-trainable variable {@code name}, creating it with {@code init} on first use. */
+  Variable<TFloat32> state(String name, Shape shape, Function<Ops, Operand<TFloat32>> init) {
+    return getOrCreate(state, name, shape, init);
+  }
+
+  private Variable<TFloat32> getOrCreate(Map<String, Variable<TFloat32>> kind, String name, Shape shape,
+      Function<Ops, Operand<TFloat32>> init) {
+    Variable<TFloat32> existing = kind.get(name);
+    if (existing != null) {
+      if (!existing.shape().equals(shape)) {
+        throw new IllegalStateException("variable " + name + " reused with shape " + shape + " but created with "
+            + existing.shape() + ": the inference pass must build the same layers as the training pass");
+      }
+      return existing;
+    }
+    if (trainable.containsKey(name) || state.containsKey(name)) {
+      throw new IllegalStateException("variable name used twice: " + name);
+    }
+    Ops scoped = scopedOps(name);
+    Variable<TFloat32> variable = scoped.variable(init.apply(scoped.withInitScope()));
+    kind.put(name, variable);
+    return variable;
+  }
+
+  private Ops scopedOps(String name) {
+    Ops scoped = tf.withSubScope("vars");
+    String[] parts = name.split("/");
+    for (int i = 0; i < parts.length - 1; i++) {
+      scoped = scoped.withSubScope(parts[i]);
+    }
+    return scoped.withName(parts[parts.length - 1]);
+  }
+
+  /** A seed pair for a random op, stable for a given run seed and purpose (variable name, op name). */
+  public long[] seedsFor(String purpose) {
+    long h = seed * 0x9E3779B97F4A7C15L ^ purpose.hashCode() * 0xC2B2AE3D27D4EB4FL;
+    h ^= (h >>> 31);
+    // TensorFlow treats (0, 0) as "pick a random seed": avoid it.
+    return new long[] {(h & 0x7FFFFFFFL) + 1, ((h >>> 32) & 0x7FFFFFFFL) + 1};
+  }
+
+  /** Trainable variables in creation order. */
+  public List<Variable<TFloat32>> trainableVariables() {
+    return Collections.unmodifiableList(new ArrayList<>(trainable.values()));
+  }
+
+  /** Trainable variable names in creation order. */
+  public List<String> trainableNames() {
+    return List.copyOf(trainable.keySet());
+  }
+
+  /** Total number of trainable scalars. */
+  public long trainableParameterCount() {
+    return trainable.values().stream().mapToLong(v -> v.shape().size()).sum();
+  }
+}

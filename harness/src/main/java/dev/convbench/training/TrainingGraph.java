@@ -1,0 +1,314 @@
+package dev.convbench.training;
+
+import dev.convbench.data.ImageSet;
+import dev.convbench.graph.Network;
+import dev.convbench.graph.VariableStore;
+import dev.convbench.spi.ArchitecturePlugin;
+import dev.convbench.spi.HyperParameters;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.train.ApplyAdam;
+import org.tensorflow.op.train.ApplyMomentum;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TUint8;
+
+/**
+ * One run's whole computation as one TensorFlow graph: the data set (uint8, in variables filled once), shuffling,
+ * batching and augmentation, the model's training and inference passes, loss, weight decay, the optimizer with its
+ * learning-rate schedule, and accuracy. A training step feeds one int (the batch's offset in the epoch's
+ * permutation) and fetches two floats; an evaluation batch feeds two ints.
+ */
+final class TrainingGraph implements AutoCloseable {
+
+  private static final int EVAL_BATCH = 250;
+
+  private final Graph graph;
+  private final Session session;
+  private final int batchSize;
+  private final int trainCount;
+  private final int evalCount;
+  private final int stepsPerEpoch;
+  private final long parameterCount;
+
+  private final Placeholder<TUint8> trainPixelsFeed;
+  private final Placeholder<TInt32> trainLabelsFeed;
+  private final Placeholder<TUint8> evalPixelsFeed;
+  private final Placeholder<TInt32> evalLabelsFeed;
+  private final List<Op> loadOps = new ArrayList<>();
+  private final Op shuffle;
+  private final Placeholder<TInt32> batchStart;
+  private final List<Op> trainTargets = new ArrayList<>();
+  private final Operand<TFloat32> stepLoss;
+  private final Operand<TFloat32> stepCorrect;
+  private final Operand<TFloat32> learningRate;
+  private final Placeholder<TInt32> evalStart;
+  private final Placeholder<TInt32> evalSize;
+  private final Operand<TFloat32> evalLossSum;
+  private final Operand<TFloat32> evalCorrect;
+
+  TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
+      int classes, long seed) {
+    this.trainCount = trainCount;
+    this.evalCount = evalCount;
+    this.batchSize = Math.min(cfg.batchSize(), trainCount);
+    this.stepsPerEpoch = trainCount / batchSize;
+    int totalSteps = stepsPerEpoch * cfg.epochs();
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      VariableStore variables = new VariableStore(tf, seed);
+
+      // The data set lives in the graph: filled once from a feed, never re-sent.
+      Ops data = tf.withSubScope("data");
+      trainPixelsFeed = data.placeholder(TUint8.class);
+      trainLabelsFeed = data.placeholder(TInt32.class);
+      evalPixelsFeed = data.placeholder(TUint8.class);
+      evalLabelsFeed = data.placeholder(TInt32.class);
+      Variable<TUint8> trainPixels = data.withName("train_pixels").variable(Shape.of(trainCount, 32, 32, 3),
+          TUint8.class);
+      Variable<TInt32> trainLabels = data.withName("train_labels").variable(Shape.of(trainCount), TInt32.class);
+      Variable<TUint8> evalPixels = data.withName("eval_pixels").variable(Shape.of(evalCount, 32, 32, 3),
+          TUint8.class);
+      Variable<TInt32> evalLabels = data.withName("eval_labels").variable(Shape.of(evalCount), TInt32.class);
+      Operand<TInt32> chwToHwc = data.constant(new int[] {0, 2, 3, 1});
+      loadOps.add(data.assign(trainPixels, data.linalg.transpose(trainPixelsFeed, chwToHwc)));
+      loadOps.add(data.assign(trainLabels, trainLabelsFeed));
+      loadOps.add(data.assign(evalPixels, data.linalg.transpose(evalPixelsFeed, chwToHwc)));
+      loadOps.add(data.assign(evalLabels, evalLabelsFeed));
+
+      // Each epoch draws a permutation; a step takes the batch at its offset.
+      Variable<TInt32> permutation = data.withName("permutation").variable(Shape.of(trainCount), TInt32.class);
+      long[] shuffleSeeds = variables.seedsFor("data/shuffle");
+      shuffle = data.assign(permutation, data.random.randomShuffle(
+          data.range(data.constant(0), data.constant(trainCount), data.constant(1)),
+          org.tensorflow.op.random.RandomShuffle.seed(shuffleSeeds[0]),
+          org.tensorflow.op.random.RandomShuffle.seed2(shuffleSeeds[1])));
+      batchStart = data.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+      Operand<TInt32> indices = data.slice(permutation, data.reshape(batchStart, data.constant(new int[] {1})),
+          data.constant(new int[] {batchSize}));
+      Operand<TUint8> batchPixels = data.gather(trainPixels, indices, data.constant(0));
+      Operand<TInt32> batchLabels = data.gather(trainLabels, indices, data.constant(0));
+
+      // Training pass.
+      Ops train = tf.withSubScope("train");
+      Operand<TUint8> augmented = Augmentation.augment(train.withSubScope("augment"), batchPixels, batchSize,
+          cfg.augmentation(), variables);
+      Operand<TFloat32> trainInput = Augmentation.toFloat(train, augmented, cfg.augmentation().normalize());
+      Network trainNet = new Network(train.withSubScope("model"), true, classes, variables);
+      Operand<TFloat32> logits = plugin.logits(trainNet, trainInput, params);
+      checkLogits(plugin, logits, classes);
+      Operand<TFloat32> perImageLoss = crossEntropy(train, logits, batchLabels, classes);
+      Operand<TFloat32> meanLoss = train.math.mean(perImageLoss, train.constant(0));
+      List<Variable<TFloat32>> weights = variables.trainableVariables();
+      parameterCount = variables.trainableParameterCount();
+      Operand<TFloat32> objective = meanLoss;
+      if (cfg.weightDecay() > 0) {
+        List<Operand<TFloat32>> penalties = new ArrayList<>();
+        for (Variable<TFloat32> w : weights) {
+          penalties.add(train.nn.l2Loss(w));
+        }
+        objective = train.math.add(meanLoss,
+            train.math.mul(train.constant((float) cfg.weightDecay()), train.math.addN(penalties)));
+      }
+      stepLoss = train.identity(meanLoss);
+      stepCorrect = train.identity(correct(train, logits, batchLabels));
+
+      // Optimizer: TensorFlow's own update kernels, with the learning rate computed in the graph.
+      Ops opt = tf.withSubScope("optimizer");
+      Variable<TFloat32> globalStep = opt.withName("global_step").variable(opt.withInitScope().constant(0f));
+      learningRate = opt.identity(LearningRateSchedule.build(opt, cfg.schedule(), cfg.optimizer().learningRate(),
+          globalStep, stepsPerEpoch, totalSteps));
+      Output<?>[] xs = new Output<?>[weights.size()];
+      for (int i = 0; i < xs.length; i++) {
+        xs[i] = weights.get(i).asOutput();
+      }
+      Output<?>[] grads = graph.addGradients(objective.asOutput(), xs);
+      List<Op> applies = applyGradients(opt, cfg.optimizer(), weights, grads);
+      List<Op> afterApply = new ArrayList<>(applies);
+      afterApply.addAll(trainNet.updates());
+      Ops done = opt.withControlDependencies(afterApply);
+      trainTargets.add(done.assignAdd(globalStep, done.constant(1f)));
+      if (OptimizerConfig.ADAM.equals(cfg.optimizer().type())) {
+        trainTargets.addAll(adamPowerUpdates);
+      }
+
+      // Inference pass on the evaluation set, in slices.
+      Ops eval = tf.withSubScope("eval");
+      evalStart = eval.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+      evalSize = eval.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
+      Operand<TInt32> start1 = eval.reshape(evalStart, eval.constant(new int[] {1}));
+      Operand<TInt32> size1 = eval.reshape(evalSize, eval.constant(new int[] {1}));
+      // A slice of dynamic size loses the static image shape; layers need it (flatten, parameter shapes).
+      Operand<TUint8> evalBatch = eval.reshape(eval.slice(evalPixels,
+          eval.concat(List.of(start1, eval.constant(new int[] {0, 0, 0})), eval.constant(0)),
+          eval.concat(List.of(size1, eval.constant(new int[] {-1, -1, -1})), eval.constant(0))),
+          eval.constant(new int[] {-1, 32, 32, 3}));
+      Operand<TInt32> evalBatchLabels = eval.slice(evalLabels, start1, size1);
+      Network evalNet = new Network(eval.withSubScope("model"), false, classes, variables);
+      Operand<TFloat32> evalLogits = plugin.logits(evalNet,
+          Augmentation.toFloat(eval, evalBatch, cfg.augmentation().normalize()), params);
+      evalLossSum = eval.identity(eval.reduceSum(crossEntropy(eval, evalLogits, evalBatchLabels, classes),
+          eval.constant(0)));
+      evalCorrect = eval.identity(correct(eval, evalLogits, evalBatchLabels));
+
+      ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
+      session = new Session(graph, config);
+      session.initialize();
+    } catch (RuntimeException | Error e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  private final List<Op> adamPowerUpdates = new ArrayList<>();
+
+  private List<Op> applyGradients(Ops opt, OptimizerConfig o, List<Variable<TFloat32>> weights, Output<?>[] grads) {
+    List<Op> applies = new ArrayList<>();
+    Ops init = opt.withInitScope();
+    boolean adam = OptimizerConfig.ADAM.equals(o.type());
+    Variable<TFloat32> beta1Power = null;
+    Variable<TFloat32> beta2Power = null;
+    if (adam) {
+      beta1Power = opt.withName("beta1_power").variable(init.constant((float) o.beta1()));
+      beta2Power = opt.withName("beta2_power").variable(init.constant((float) o.beta2()));
+    }
+    for (int i = 0; i < weights.size(); i++) {
+      Variable<TFloat32> w = weights.get(i);
+      @SuppressWarnings("unchecked")
+      Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
+      Operand<TFloat32> zeros = init.fill(init.constant(w.shape().asArray()), init.constant(0f));
+      if (adam) {
+        Variable<TFloat32> m = opt.variable(zeros);
+        Variable<TFloat32> v = opt.variable(init.fill(init.constant(w.shape().asArray()), init.constant(0f)));
+        applies.add(opt.train.applyAdam(w, m, v, beta1Power, beta2Power, learningRate,
+            opt.constant((float) o.beta1()), opt.constant((float) o.beta2()), opt.constant((float) o.epsilon()), g,
+            ApplyAdam.useLocking(false)));
+      } else {
+        Variable<TFloat32> accumulator = opt.variable(zeros);
+        applies.add(opt.train.applyMomentum(w, accumulator, learningRate, g, opt.constant((float) o.momentum()),
+            ApplyMomentum.useNesterov(o.nesterov())));
+      }
+    }
+    if (adam) {
+      Ops after = opt.withControlDependencies(applies);
+      adamPowerUpdates.add(after.assign(beta1Power, after.math.mul(beta1Power, after.constant((float) o.beta1()))));
+      adamPowerUpdates.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant((float) o.beta2()))));
+    }
+    return applies;
+  }
+
+  private static void checkLogits(ArchitecturePlugin plugin, Operand<TFloat32> logits, int classes) {
+    Shape s = logits.shape();
+    if (s.numDimensions() != 2 || s.get(1) != classes) {
+      throw new IllegalStateException("plugin " + plugin.name() + " returned logits of shape " + s
+          + "; expected [batch, " + classes + "]");
+    }
+  }
+
+  /** Softmax cross-entropy per image, on one-hot labels (the sparse op has no registered graph gradient). */
+  private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
+      int classes) {
+    Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
+    return tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
+  }
+
+  private static Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+    Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
+    return tf.reduceSum(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
+  }
+
+  /** Copies both image sets into the graph's variables: the only bulk transfer of a run. */
+  void load(ImageSet train, ImageSet eval) {
+    if (train.count() != trainCount || eval.count() != evalCount) {
+      throw new IllegalArgumentException("graph built for " + trainCount + "/" + evalCount + " images, got "
+          + train.count() + "/" + eval.count());
+    }
+    try (TUint8 tp = TUint8.tensorOf(Shape.of(trainCount, 3, 32, 32), DataBuffers.of(train.pixels(), true, false));
+        TInt32 tl = TInt32.vectorOf(toInts(train.labels()));
+        TUint8 ep = TUint8.tensorOf(Shape.of(evalCount, 3, 32, 32), DataBuffers.of(eval.pixels(), true, false));
+        TInt32 el = TInt32.vectorOf(toInts(eval.labels()))) {
+      Session.Runner runner = session.runner().feed(trainPixelsFeed, tp).feed(trainLabelsFeed, tl)
+          .feed(evalPixelsFeed, ep).feed(evalLabelsFeed, el);
+      loadOps.forEach(runner::addTarget);
+      runner.run().close();
+    }
+  }
+
+  private static int[] toInts(byte[] labels) {
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      out[i] = labels[i];
+    }
+    return out;
+  }
+
+  /** Draws the next epoch's permutation of the training set. */
+  void shuffle() {
+    session.run(shuffle);
+  }
+
+  /** Runs training step {@code index} (0-based within the epoch); returns mean loss and number correct. */
+  float[] step(int index) {
+    try (TInt32 start = TInt32.scalarOf(index * batchSize)) {
+      Session.Runner runner = session.runner().feed(batchStart, start).fetch(stepLoss).fetch(stepCorrect);
+      trainTargets.forEach(runner::addTarget);
+      try (Result r = runner.run()) {
+        return new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
+      }
+    }
+  }
+
+  /** Evaluates the whole evaluation set in inference mode; returns mean loss and accuracy. */
+  double[] evaluate() {
+    double lossSum = 0;
+    double correct = 0;
+    for (int start = 0; start < evalCount; start += EVAL_BATCH) {
+      int size = Math.min(EVAL_BATCH, evalCount - start);
+      try (TInt32 s = TInt32.scalarOf(start); TInt32 n = TInt32.scalarOf(size);
+          Result r = session.runner().feed(evalStart, s).feed(evalSize, n).fetch(evalLossSum).fetch(evalCorrect)
+              .run()) {
+        lossSum += ((TFloat32) r.get(0)).getFloat();
+        correct += ((TFloat32) r.get(1)).getFloat();
+      }
+    }
+    return new double[] {lossSum / evalCount, correct / evalCount};
+  }
+
+  /** The learning rate the next step will use. */
+  double learningRate() {
+    try (Result r = session.runner().fetch(learningRate).run()) {
+      return ((TFloat32) r.get(0)).getFloat();
+    }
+  }
+
+  int batchSize() {
+    return batchSize;
+  }
+
+  int stepsPerEpoch() {
+    return stepsPerEpoch;
+  }
+
+  long parameterCount() {
+    return parameterCount;
+  }
+
+  @Override
+  public void close() {
+    session.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.convbench.plugins;
+
+import static dev.convbench.graph.Layers.conv;
+import static dev.convbench.graph.Layers.dense;
+import static dev.convbench.graph.Layers.flatten;
+import static dev.convbench.graph.Layers.maxPool;
+import static dev.convbench.graph.Layers.relu;
+
+import dev.convbench.graph.Network;
+import dev.convbench.spi.ArchitecturePlugin;
+import dev.convbench.spi.HyperParameters;
+import org.tensorflow.Operand;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * The course reports' starting network (seed 002, the PyTorch CIFAR-10 tutorial's CNN): two 5×5 convolutions with
+ * max pooling, then three fully connected layers. 62,006 trainable parameters.
+ */
+public final class BaselineCnn implements ArchitecturePlugin {
+
+  @Override
+  public String name() {
+    return "baseline-cnn";
+  }
+
+  @Override
+  public String description() {
+    return "Plain CNN of the course reports: conv 6·5×5, pool, conv 16·5×5, pool, fc 120-84-10 (seed 002)";
+  }
+
+  @Override
+  public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
+    Operand<TFloat32> x = net.apply("features", images,
+        conv(6, 5), relu(), maxPool(2),
+        conv(16, 5), relu(), maxPool(2));
+    return net.apply("classifier", x,
+        flatten(), dense(120), relu(), dense(84), relu(), dense(net.classes()));
+  }
+}

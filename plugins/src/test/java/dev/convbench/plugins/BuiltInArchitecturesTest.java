@@ -1,0 +1,75 @@
+package dev.convbench.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convbench.graph.NetworkSummary;
+import dev.convbench.spi.ArchitecturePlugin;
+import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.AugmentationConfig;
+import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.StepLoss;
+import dev.convbench.training.Trainer;
+import dev.convbench.training.TrainingConfig;
+import dev.convbench.training.TrainingListener;
+import dev.convbench.training.TrainingOutcome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class BuiltInArchitecturesTest {
+
+  static ArchitecturePlugin plugin(String name) {
+    return ServiceLoader.load(ArchitecturePlugin.class).stream().map(ServiceLoader.Provider::get)
+        .filter(p -> p.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no plugin " + name));
+  }
+
+  @ParameterizedTest(name = "{0} has {1} trainable parameters, as its PyTorch original")
+  @CsvSource({"baseline-cnn, 62006", "resnet18, 11173962"})
+  void parameterCountsMatchTheSeeds(String name, long expected) {
+    ArchitecturePlugin p = plugin(name);
+    NetworkSummary summary = NetworkSummary.of(p, HyperParameters.defaults(p.hyperParameters()), 10);
+    assertEquals(expected, summary.parameters());
+    assertEquals(expected, summary.layers().stream().mapToLong(l -> l.parameters()).sum(),
+        "the per-layer lines add up to the total");
+    assertEquals(List.of(-1L, 10L), summary.layers().get(summary.layers().size() - 1).outputShape());
+  }
+
+  @Test
+  void resnet18StagesHalveResolution() {
+    ArchitecturePlugin p = plugin("resnet18");
+    NetworkSummary summary = NetworkSummary.of(p, HyperParameters.defaults(p.hyperParameters()), 10);
+    assertEquals(List.of(-1L, 4L, 4L, 512L), summary.layers().stream()
+        .filter(l -> l.name().equals("layer4/block2/relu2")).findFirst().orElseThrow().outputShape());
+  }
+
+  /** Gradients reach every layer: the network memorises 64 images (loss falls by at least half). */
+  @ParameterizedTest(name = "{0} overfits 64 images within {1} steps")
+  @CsvSource({"baseline-cnn, 150", "resnet18, 16"})
+  void gradientsFlow(String name, int steps) {
+    ArchitecturePlugin p = plugin(name);
+    TrainingConfig cfg = new TrainingConfig(steps, 64,
+        new OptimizerConfig(OptimizerConfig.ADAM, 2e-3, 0.9, false, 0.9, 0.999, 1e-8), ScheduleConfig.constant(), 0,
+        AugmentationConfig.none(), null, 1);
+    List<Double> losses = new ArrayList<>();
+    TrainingOutcome outcome = new Trainer().train(p, HyperParameters.defaults(p.hyperParameters()), cfg,
+        TinyData.memorisable(64, 7), 1, new TrainingListener() {
+          @Override
+          public void onStepLoss(StepLoss loss) {
+            losses.add(loss.loss());
+          }
+        });
+    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+    double first = losses.get(0);
+    double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(d -> d).average()
+        .orElseThrow();
+    assertTrue(last <= first / 2, name + ": loss " + first + " -> " + last + " (" + losses + ")");
+    EpochMetrics end = outcome.epochs().get(outcome.epochs().size() - 1);
+    assertTrue(end.testAccuracy() > 0.3, "inference mode on the memorised images: " + end);
+  }
+}
