@@ -92,6 +92,15 @@ public final class Cifar10Locator {
       LOG.debug("CIFAR-10 directory from {}: {}", ENV_DIR, fromEnv);
       return Path.of(fromEnv);
     }
+    return ensureCache();
+  }
+
+  /**
+   * The user cache, downloading the official archive into it first when it is missing (the only network access).
+   *
+   * @throws DataException when the cache is incomplete or the download fails (nothing half-written is left)
+   */
+  public Path ensureCache() throws DataException {
     Path cache = cacheDirectory();
     if (Files.exists(cache)) {
       List<String> missing = Cifar10Format.missingFiles(cache);

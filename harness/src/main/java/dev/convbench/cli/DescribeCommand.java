@@ -1,0 +1,88 @@
+package dev.convbench.cli;
+
+import dev.convbench.graph.LayerInfo;
+import dev.convbench.graph.NetworkSummary;
+import dev.convbench.plugin.DiscoveredPlugin;
+import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.spi.HyperParameter;
+import dev.convbench.spi.HyperParameters;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code convbench describe ARCH}: the network layer by layer, like PyTorch's {@code print(net)} plus shapes. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+    description = {"Print an architecture layer by layer: name, operation, output shape (NHWC, batch first) and "
+        + "trainable parameters, and the total."})
+final class DescribeCommand implements Callable<Integer> {
+
+  private final CommandContext context;
+
+  @Mixin
+  PluginOptions pluginOptions;
+
+  @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
+  String architecture;
+
+  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+      description = "Hyper-parameter value (YAML syntax), e.g. -p depth=34. Repeatable.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  DescribeCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
+    DiscoveredPlugin plugin = plugins.find(architecture).orElseThrow(() -> new UserInputException(
+        "unknown architecture '" + architecture + "'; available: " + String.join(", ", plugins.names())));
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Map<String, Object> supplied = new LinkedHashMap<>();
+    params.forEach((k, v) -> supplied.put(k, yaml.load(v)));
+    HyperParameters values;
+    try {
+      values = HyperParameters.resolve(plugin.plugin().hyperParameters(), supplied);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(architecture + ": " + e.getMessage() + "; parameters: "
+          + plugin.plugin().hyperParameters().stream().map(HyperParameter::toString).collect(Collectors.joining(", ")));
+    }
+    NetworkSummary summary = NetworkSummary.of(plugin.plugin(), values, 10);
+    if (json) {
+      context.out().println(Json.write(summary));
+      return ExitCode.OK;
+    }
+    context.out().printf("%s — %s%n", plugin.name(), plugin.plugin().description());
+    if (!values.asMap().isEmpty()) {
+      context.out().println("hyper-parameters: " + values.asMap());
+    }
+    context.out().println();
+    int nameWidth = Math.max(5, summary.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));
+    int opWidth = Math.max(9, summary.layers().stream().mapToInt(l -> l.op().length()).max().orElse(9));
+    String format = "%-" + nameWidth + "s  %-" + opWidth + "s  %-20s %12s%n";
+    context.out().printf(format, "LAYER", "OPERATION", "OUTPUT", "PARAMETERS");
+    for (LayerInfo l : summary.layers()) {
+      context.out().printf(format, l.name(), l.op(), shape(l.outputShape()),
+          l.parameters() == 0 ? "–" : String.format(Locale.ROOT, "%,d", l.parameters()));
+    }
+    context.out().printf(Locale.ROOT, "%ntotal trainable parameters: %,d%n", summary.parameters());
+    return ExitCode.OK;
+  }
+
+  private static String shape(List<Long> dims) {
+    return dims.stream().map(d -> d < 0 ? "N" : String.valueOf(d)).collect(Collectors.joining("×", "[", "]"));
+  }
+}

@@ -1,0 +1,62 @@
+package dev.convbench.cli;
+
+import dev.convbench.graph.NetworkSummary;
+import dev.convbench.plugin.DiscoveredPlugin;
+import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.spi.HyperParameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code convbench list}: the architectures available, with where they come from. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List available architectures: name, parameters at default settings, description, origin.")
+final class ListCommand implements Callable<Integer> {
+
+  private final CommandContext context;
+
+  @Mixin
+  PluginOptions pluginOptions;
+
+  @Option(names = "--json", description = "Print JSON instead of a table.")
+  boolean json;
+
+  ListCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  /** One architecture as {@code list} shows it; {@code parameters} is -1 and {@code error} set when it fails to build. */
+  record Entry(String name, String description, long parameters, String origin, String error) {}
+
+  @Override
+  public Integer call() {
+    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
+    List<Entry> entries = new ArrayList<>();
+    for (DiscoveredPlugin p : plugins.all()) {
+      long parameters = -1;
+      String error = null;
+      try {
+        parameters = NetworkSummary.of(p.plugin(), HyperParameters.defaults(p.plugin().hyperParameters()), 10)
+            .parameters();
+      } catch (RuntimeException e) {
+        error = e.toString(); // a broken plugin is listed with its error, not fatal to the listing
+      }
+      entries.add(new Entry(p.name(), p.plugin().description(), parameters, p.origin().toString(), error));
+    }
+    if (json) {
+      context.out().println(Json.write(entries));
+      return ExitCode.OK;
+    }
+    context.out().printf("%-16s %12s  %s%n", "NAME", "PARAMETERS", "DESCRIPTION / ORIGIN");
+    for (Entry e : entries) {
+      String params = e.parameters() >= 0 ? String.format(Locale.ROOT, "%,d", e.parameters()) : "error";
+      context.out().printf("%-16s %12s  %s%n%-16s %12s  %s%n", e.name(), params, e.description(), "", "",
+          e.origin() + (e.error() != null ? " — fails to build: " + e.error() : ""));
+    }
+    return ExitCode.OK;
+  }
+}

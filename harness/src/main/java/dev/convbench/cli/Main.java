@@ -1,0 +1,81 @@
+package dev.convbench.cli;
+
+import dev.convbench.data.DataException;
+import dev.convbench.experiment.ExperimentException;
+import dev.convbench.experiment.Problem;
+import dev.convbench.plugin.PluginDiscoveryException;
+import dev.convbench.results.ResultsDirectoryInUseException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code convbench}: the command-line entry point. */
+@Command(name = "convbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
+        + "each converges and how accurate it gets.", ""},
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class,
+        ReportCommand.class, DataCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  runtime failure", "  2  invalid input (command line, experiment file, plugins, data)",
+        "  3  finished, but some runs failed or diverged"})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, validate, list, describe, "
+        + "report or data (see --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(CommandContext.system(), args));
+  }
+
+  /** Runs one command line in the given context and returns its exit code (see {@link ExitCode}). */
+  public static int execute(CommandContext context, String... args) {
+    CommandLine cli = new CommandLine(new Main(), new CommandFactory(context));
+    cli.setOut(new PrintWriter(context.out(), true));
+    cli.setErr(new PrintWriter(context.err(), true));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, context));
+    return cli.execute(args);
+  }
+
+  /** Turns what a command throws into a message for the user (no stack trace for their mistakes) and an exit code. */
+  static int handle(Exception e, CommandContext context) {
+    if (e instanceof ExperimentException invalid) {
+      for (Problem p : invalid.problems()) {
+        context.err().println(p);
+      }
+      context.err().println(invalid.problems().size() + " problem(s); nothing was run.");
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof DataException || e instanceof PluginDiscoveryException
+        || e instanceof ResultsDirectoryInUseException || e instanceof UserInputException) {
+      context.err().println("error: " + e.getMessage());
+      return ExitCode.INVALID_INPUT;
+    }
+    context.err().println("error: " + e);
+    e.printStackTrace(context.err());
+    return ExitCode.FAILURE;
+  }
+
+  /** Creates command objects with the context they need. */
+  private static final class CommandFactory implements CommandLine.IFactory {
+    private final CommandContext context;
+
+    CommandFactory(CommandContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(CommandContext.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

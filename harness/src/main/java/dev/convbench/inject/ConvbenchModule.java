@@ -1,0 +1,78 @@
+package dev.convbench.inject;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.convbench.cli.CommandContext;
+import dev.convbench.data.Cifar10Download;
+import dev.convbench.data.Cifar10Locator;
+import dev.convbench.data.DatasetLoader;
+import dev.convbench.data.DownloadListener;
+import dev.convbench.plugin.PluginDirectory;
+import dev.convbench.plugin.PluginDiscovery;
+import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.Environment;
+import dev.convbench.results.ReportRenderer;
+import dev.convbench.run.RunProgress;
+import dev.convbench.cli.ConsoleProgress;
+import dev.convbench.training.Devices;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * Binds the harness's services for one command. One injector per command; nothing is static, so two commands (or
+ * two tests) in one JVM never share state.
+ */
+public final class ConvbenchModule extends AbstractModule {
+
+  private final CommandContext context;
+  private final Path pluginDirOption;
+
+  /**
+   * @param context the command's streams, environment and working directory
+   * @param pluginDirOption {@code --plugins} value, or {@code null} for env {@code CONVBENCH_PLUGINS} / {@code ./plugins.d}
+   */
+  public ConvbenchModule(CommandContext context, Path pluginDirOption) {
+    this.context = context;
+    this.pluginDirOption = pluginDirOption;
+  }
+
+  @Override
+  protected void configure() {
+    bind(CommandContext.class).toInstance(context);
+    bind(RunProgress.class).to(ConsoleProgress.class);
+  }
+
+  @Provides
+  @Singleton
+  PluginRegistry pluginRegistry() {
+    Path dir = PluginDirectory.resolve(pluginDirOption, context.env(), context.workingDirectory());
+    return new PluginDiscovery().discover(ConvbenchModule.class.getClassLoader(), dir);
+  }
+
+  @Provides
+  @Singleton
+  Cifar10Locator locator(ConsoleProgress progress) {
+    DownloadListener listener = progress.downloadListener();
+    return new Cifar10Locator(context.env(), Path.of(System.getProperty("user.home")),
+        System.getProperty("os.name", ""), Cifar10Download.official(listener));
+  }
+
+  @Provides
+  DatasetLoader datasetLoader(Cifar10Locator locator) {
+    return new DatasetLoader(locator);
+  }
+
+  @Provides
+  @Singleton
+  Environment environment() {
+    String device = Devices.detect();
+    return Environment.detect(Devices.tensorFlowVersion(), device, device.equals("GPU") ? Devices.gpuModel() : null);
+  }
+
+  @Provides
+  Optional<ReportRenderer> reportRenderer() {
+    return ServiceLoader.load(ReportRenderer.class, ConvbenchModule.class.getClassLoader()).findFirst();
+  }
+}
