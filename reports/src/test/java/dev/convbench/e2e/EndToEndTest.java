@@ -1,0 +1,132 @@
+package dev.convbench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole product through its CLI: YAML → training on CIFAR-format files → results → HTML report. */
+class EndToEndTest {
+
+  @TempDir
+  static Path work;
+
+  static Path data;
+
+  @BeforeAll
+  static void writeData() throws IOException {
+    data = CifarFiles.write(work.resolve("cifar"), 60, 3);
+  }
+
+  static Path experiment(String name, String body) throws IOException {
+    Path file = work.resolve(name + ".yaml");
+    Files.writeString(file, "name: " + name + "\n"
+        + "dataset:\n  data-dir: " + data + "\n  allow-partial: true\n"
+        + body);
+    return file;
+  }
+
+  static JsonNode runJson(Path runDir) throws IOException {
+    return new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
+  }
+
+  static List<Path> runDirs(Path out) throws IOException {
+    try (Stream<Path> s = Files.list(out)) {
+      return s.filter(p -> Files.exists(p.resolve("run.json"))).sorted().toList();
+    }
+  }
+
+  @Test
+  void twoArchitecturesTwoSeedsProduceResultsAndAReport() throws IOException {
+    Path file = experiment("two-by-two", """
+        defaults:
+          epochs: 2
+          batch-size: 50
+          log-every-steps: 2
+        matrix:
+          architecture: [baseline-cnn, resnet18]
+        seeds: [1, 2]
+        """);
+    Path out = work.resolve("out-two");
+    Cli.Result r = Cli.run(work, "run", file.toString(), "--out", out.toString());
+    assertEquals(0, r.exitCode(), r.err());
+
+    List<Path> runs = runDirs(out);
+    assertEquals(4, runs.size(), runs.toString());
+    for (Path run : runs) {
+      JsonNode json = runJson(run);
+      assertEquals("completed", json.path("status").asText(), json.toString());
+      List<String> metrics = Files.readAllLines(run.resolve("metrics.csv"));
+      assertEquals(1 + 2, metrics.size(), "header + one row per epoch: " + metrics);
+    }
+    Path report = out.resolve("report/index.html");
+    assertEquals(report.toString(), r.out().strip());
+    String html = Files.readString(report);
+    for (String section : List.of("summary", "charts", "runs", "experiment", "environment")) {
+      assertTrue(html.contains("id=\"" + section + "\""), "report section " + section);
+    }
+    assertTrue(html.contains("baseline-cnn") && html.contains("resnet18"));
+    assertTrue(html.contains("<svg"));
+  }
+
+  @Test
+  void aCrashingPluginFailsOnlyItsOwnRuns() throws IOException {
+    Path file = experiment("with-crash", """
+        defaults: {epochs: 1, batch-size: 50}
+        matrix:
+          architecture: [crashing-fixture, baseline-cnn]
+        """);
+    Path out = work.resolve("out-crash");
+    Cli.Result r = Cli.run(work, "run", file.toString(), "--out", out.toString());
+    assertEquals(3, r.exitCode(), r.err());
+    List<String> statuses = runDirs(out).stream().map(p -> {
+      try {
+        JsonNode json = runJson(p);
+        return json.path("architecture").asText(json.path("spec").path("architecture").asText()) + "="
+            + json.path("status").asText();
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }).sorted().toList();
+    assertTrue(statuses.toString().contains("failed") && statuses.toString().contains("completed"),
+        statuses.toString());
+    assertTrue(Files.exists(out.resolve("report/index.html")), "the report is written anyway");
+    assertTrue(Files.readString(out.resolve("report/index.html")).contains("this plugin always crashes"));
+  }
+
+  @Test
+  void aBrokenExperimentFileGetsLineNumberedErrorsAndExitCode2() throws IOException {
+    Path file = work.resolve("broken.yaml");
+    Files.writeString(file, "name: broken\ndefaults:\n  epoch: 3\nmatrix:\n  architecture: [resnet-18]\n");
+    Cli.Result r = Cli.run(work, "validate", file.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains(file + ":3:3:"), r.err());
+    assertTrue(r.err().contains("epochs"), "suggests the nearest key: " + r.err());
+    assertTrue(r.err().contains(file + ":5:18:") || r.err().contains(file + ":5:17:"), r.err());
+    assertTrue(r.err().contains("resnet18"), "lists available architectures: " + r.err());
+    assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+  }
+
+  @Test
+  void listAndDescribeShowTheBuiltIns() {
+    Cli.Result list = Cli.run(work, "list");
+    assertEquals(0, list.exitCode(), list.err());
+    assertTrue(list.out().contains("baseline-cnn") && list.out().contains("62,006"), list.out());
+    assertTrue(list.out().contains("resnet18") && list.out().contains("11,173,962"), list.out());
+    Cli.Result describe = Cli.run(work, "describe", "resnet18");
+    assertEquals(0, describe.exitCode(), describe.err());
+    assertTrue(describe.out().contains("layer4/block2/conv2"), describe.out());
+    assertTrue(describe.out().contains("total trainable parameters: 11,173,962"), describe.out());
+    Cli.Result json = Cli.run(work, "describe", "baseline-cnn", "--json");
+    assertTrue(json.out().contains("\"parameters\" : 62006"), json.out());
+  }
+}
