@@ -1,0 +1,93 @@
+package dev.convbench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A matrix killed mid-way (SIGKILL, no chance to clean up) and resumed loses nothing and repeats nothing. */
+class ResumeTest {
+
+  @TempDir
+  Path work;
+
+  @Test
+  void killedMatrixResumesWithoutLosingOrRepeatingRuns() throws Exception {
+    Path data = CifarFiles.write(work.resolve("cifar"), 60, 5);
+    Path file = work.resolve("resume.yaml");
+    Files.writeString(file, "name: resume\n"
+        + "dataset: {data-dir: " + data + ", allow-partial: true}\n"
+        + "defaults: {epochs: 3, batch-size: 50}\n"
+        + "matrix:\n  architecture: [baseline-cnn, resnet18]\n");
+    Path out = work.resolve("out");
+    Path first = out.resolve(runIdOf("baseline-cnn"));
+
+    Process process = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
+        "dev.convbench.cli.Main", "run", file.toString(), "--out", out.toString())
+        .redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
+    try {
+      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+      // Kill once the first run is final and the second has started training.
+      while (!(status(first).equals("completed") && secondRunStarted(out)) && Instant.now().isBefore(deadline)
+          && process.isAlive()) {
+        Thread.sleep(100);
+      }
+      assertTrue(process.isAlive(), "the matrix finished before it could be killed: "
+          + Files.readString(work.resolve("killed.log")));
+    } finally {
+      process.destroyForcibly().waitFor();
+    }
+    byte[] firstRunJson = Files.readAllBytes(first.resolve("run.json"));
+    byte[] firstMetrics = Files.readAllBytes(first.resolve("metrics.csv"));
+
+    Cli.Result without = Cli.run(work, "run", file.toString(), "--out", out.toString());
+    assertEquals(2, without.exitCode(), "refuses to overwrite results without --resume: " + without.err());
+
+    Cli.Result resumed = Cli.run(work, "run", file.toString(), "--out", out.toString(), "--resume");
+    assertEquals(0, resumed.exitCode(), resumed.err());
+    assertArrayEquals(firstRunJson, Files.readAllBytes(first.resolve("run.json")), "completed run kept as it was");
+    assertArrayEquals(firstMetrics, Files.readAllBytes(first.resolve("metrics.csv")));
+    try (var runs = Files.list(out)) {
+      for (Path run : runs.filter(p -> Files.exists(p.resolve("run.json"))).toList()) {
+        assertEquals("completed", status(run), run.toString());
+        assertEquals(1 + 3, Files.readAllLines(run.resolve("metrics.csv")).size(), "no lost or repeated epochs");
+      }
+    }
+  }
+
+  private static String runIdOf(String architecture) throws IOException {
+    return architecture + "__s1";
+  }
+
+  private static boolean secondRunStarted(Path out) throws IOException {
+    if (!Files.isDirectory(out)) {
+      return false;
+    }
+    try (var runs = Files.list(out)) {
+      return runs.anyMatch(p -> p.getFileName().toString().startsWith("resnet18") && status(p).equals("running"));
+    }
+  }
+
+  private static String status(Path runDir) {
+    try {
+      Path json = runDir.resolve("run.json");
+      return Files.exists(json) ? new ObjectMapper().readTree(json.toFile()).path("status").asText() : "";
+    } catch (IOException e) {
+      return ""; // being replaced right now
+    }
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+        .toString();
+  }
+}
