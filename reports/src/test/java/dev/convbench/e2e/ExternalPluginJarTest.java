@@ -74,7 +74,7 @@ class ExternalPluginJarTest {
       String json = Files.readString(runDir.resolve("run.json"));
       assertTrue(json.contains("\"completed\""), json);
       assertTrue(json.contains("tiny-mlp.jar"), "the run records the plugin's origin: " + json);
-      assertTrue(json.contains("49322"), "hidden: 16 → 3072·16+16 + 16·10+10 parameters: " + json);
+      assertTrue(json.contains("49338"), "hidden: 16 → 3072·16+16 + 16·10+10 parameters: " + json);
     }
   }
 
