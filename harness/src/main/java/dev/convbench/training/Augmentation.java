@@ -6,6 +6,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.op.random.RandomUniformInt;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
@@ -38,7 +39,9 @@ final class Augmentation {
       long[] s = seeds.seedsFor("augment/flip");
       Operand<TFloat32> coin = tf.random.randomUniform(tf.constant(new int[] {batch}), TFloat32.class,
           RandomUniform.seed(s[0]), RandomUniform.seed2(s[1]));
-      x = tf.select(tf.math.less(coin, tf.constant(0.5f)), tf.reverse(x, tf.constant(new int[] {2})), x);
+      // select broadcasts (SelectV2): one flip decision per image, shaped [batch, 1, 1, 1].
+      Operand<TBool> flip = tf.reshape(tf.math.less(coin, tf.constant(0.5f)), tf.constant(new int[] {batch, 1, 1, 1}));
+      x = tf.select(flip, tf.reverse(x, tf.constant(new int[] {2})), x);
     }
     return x;
   }

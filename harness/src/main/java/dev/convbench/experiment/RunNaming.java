@@ -1,0 +1,87 @@
+package dev.convbench.experiment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Names of cells and runs.
+ *
+ * <p>A label is for people: the architecture, then {@code key=value} for every other key of the cell, e.g.
+ * {@code resnet18 optimizer.lr=0.1}. A run id names the run's result directory: the same pieces joined by
+ * {@code __}, then the seed, e.g. {@code resnet18__optimizer.lr=0.1__s1}. Run ids only use {@code [a-z0-9._=-]},
+ * so they are safe on every file system, including case-insensitive ones. A value that needs other characters is
+ * shown sanitised and the id gets an 8-hex-digit hash of the exact cell ({@code __3f2a9c1b}); an id that would be
+ * longer than {@value #MAX_BODY} characters is cut and hashed the same way. Either way an id depends only on its own
+ * cell and seed, so it stays the same when other cells are added to the file.
+ */
+final class RunNaming {
+
+  static final int MAX_BODY = 100;
+  private static final int CUT_BODY = 80;
+
+  /** Values that need no hashing: lower case, digits, '.', '-', single inner '_' (so "__" stays a separator). */
+  private static final Pattern CLEAN_VALUE = Pattern.compile("[a-z0-9.-]+(?:_[a-z0-9.-]+)*");
+  private static final Pattern UNSAFE = Pattern.compile("[^a-z0-9.-]+");
+
+  private RunNaming() {
+  }
+
+  static String label(Map<String, Object> cell) {
+    StringBuilder label = new StringBuilder(String.valueOf(cell.get(MatrixKey.ARCHITECTURE)));
+    cell.forEach((key, value) -> {
+      if (!key.equals(MatrixKey.ARCHITECTURE)) {
+        label.append(' ').append(key).append('=').append(Scalars.format(value));
+      }
+    });
+    return label.toString();
+  }
+
+  static String runId(Map<String, Object> cell, long seed) {
+    StringBuilder body = new StringBuilder(String.valueOf(cell.get(MatrixKey.ARCHITECTURE)));
+    boolean hashed = false;
+    for (Map.Entry<String, Object> e : cell.entrySet()) {
+      if (e.getKey().equals(MatrixKey.ARCHITECTURE)) {
+        continue;
+      }
+      String value = idValue(e.getValue());
+      if (!CLEAN_VALUE.matcher(value).matches()) {
+        value = UNSAFE.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("-");
+        hashed = true;
+      }
+      body.append("__").append(e.getKey()).append('=').append(value);
+    }
+    if (body.length() > MAX_BODY) {
+      body.setLength(CUT_BODY);
+      hashed = true;
+    }
+    if (hashed) {
+      body.append("__").append(hash(label(cell)));
+    }
+    return body.append("__s").append(seed).toString();
+  }
+
+  /** Lists of integers as {@code 16-32-64}: readable, and unambiguous because elements are integers. */
+  private static String idValue(Object value) {
+    if (value instanceof List<?> list) {
+      return list.stream().map(Scalars::format).collect(Collectors.joining("-"));
+    }
+    return Scalars.format(value);
+  }
+
+  // The label shows every value exactly (canonical form), so equal labels mean equal cells.
+  private static String hash(String exactCell) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(exactCell.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

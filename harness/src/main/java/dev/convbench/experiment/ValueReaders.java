@@ -1,0 +1,96 @@
+package dev.convbench.experiment;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.DoublePredicate;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Readers for the value types of the schema. Messages follow {@code must be <expectation>, got <value>}. */
+final class ValueReaders {
+
+  private ValueReaders() {
+  }
+
+  /** The text of a non-empty scalar, or a refusal naming what was expected. */
+  static String text(Node node, String expectation) throws InvalidValue {
+    if (!(node instanceof ScalarNode scalar) || YamlTree.isNull(node)) {
+      throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
+    }
+    return scalar.getValue();
+  }
+
+  static ValueReader integer(long min, long max, String expectation) {
+    return node -> {
+      String text = text(node, expectation);
+      Optional<Number> value = Scalars.integer(text);
+      if (value.isEmpty() || value.get().longValue() < min || value.get().longValue() > max) {
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
+      }
+      return value.get();
+    };
+  }
+
+  static ValueReader number(DoublePredicate valid, String expectation) {
+    return node -> {
+      String text = text(node, expectation);
+      OptionalDouble value = Scalars.number(text);
+      if (value.isEmpty() || !valid.test(value.getAsDouble())) {
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
+      }
+      return value.getAsDouble();
+    };
+  }
+
+  static ValueReader bool() {
+    return node -> Scalars.bool(text(node, "true or false"))
+        .orElseThrow(() -> InvalidValue.because("must be true or false, got " + YamlTree.describe(node)));
+  }
+
+  /** One of a fixed list of words; suggests the nearest on a typo. */
+  static ValueReader choice(List<String> choices) {
+    String expectation = "one of " + String.join(", ", choices);
+    return node -> {
+      String text = text(node, expectation);
+      if (!choices.contains(text)) {
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node)
+            + Suggestions.didYouMean(text, choices));
+      }
+      return text;
+    };
+  }
+
+  /** Any non-empty scalar, as written. */
+  static ValueReader string(String expectation) {
+    return node -> text(node, expectation);
+  }
+
+  /**
+   * A fraction in (0, 1] such as {@code 0.9}, or a percentage in (0, 100] such as {@code 90%}; an empty value
+   * means "none" (null).
+   */
+  static ValueReader fractionOrPercent() {
+    String expectation = "a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
+    return node -> {
+      if (YamlTree.isNull(node)) {
+        return null;
+      }
+      String text = text(node, expectation).strip();
+      boolean percent = text.endsWith("%");
+      OptionalDouble parsed = Scalars.number(percent ? text.substring(0, text.length() - 1) : text);
+      if (parsed.isEmpty()) {
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
+      }
+      double value = percent ? parsed.getAsDouble() / 100 : parsed.getAsDouble();
+      if (!(value > 0 && value <= 1)) {
+        String hint = !percent && value > 1 && value <= 100
+            ? " (for " + Scalars.formatNumber(value) + " percent write " + Scalars.formatNumber(value / 100)
+                + " or " + Scalars.formatNumber(value) + "%)"
+            : "";
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node) + hint);
+      }
+      return value;
+    };
+  }
+}
