@@ -1,0 +1,109 @@
+package dev.convbench.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convbench.spi.HyperParameters;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+  private static final SmallNet NET = new SmallNet();
+
+  private static TrainingConfig config(int epochs, ScheduleConfig schedule) {
+    return new TrainingConfig(epochs, 20, new OptimizerConfig(OptimizerConfig.SGD, 0.1, 0.9, true, 0.9, 0.999,
+        1e-8), schedule, 5e-4, AugmentationConfig.standard(), null, 1);
+  }
+
+  private static TrainingOutcome train(TrainingConfig cfg, long seed) {
+    return new Trainer().train(NET, HyperParameters.defaults(List.of()), cfg, SmallNet.data(100, 3), seed,
+        new TrainingListener() {});
+  }
+
+  /**
+   * Same seed: same initial weights, data order and augmentation, so the first step's loss is identical; later
+   * steps agree to float rounding only, because multi-threaded CPU kernels sum in varying order.
+   */
+  @Test
+  void sameSeedRepeatsTheRunAndAnotherSeedDoesNot() {
+    TrainingConfig cfg = config(2, ScheduleConfig.constant());
+    List<Double> a = stepLosses(cfg, 7);
+    List<Double> b = stepLosses(cfg, 7);
+    List<Double> c = stepLosses(cfg, 8);
+    assertEquals(a.get(0), b.get(0), 1e-6, "first step");
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(a.get(i), b.get(i), 1e-2 * Math.abs(a.get(i)), "step " + (i + 1));
+    }
+    assertNotEquals(a.get(0), c.get(0), 1e-6);
+  }
+
+  private static List<Double> stepLosses(TrainingConfig cfg, long seed) {
+    List<Double> losses = new java.util.ArrayList<>();
+    new Trainer().train(NET, HyperParameters.defaults(List.of()), cfg, SmallNet.data(100, 3), seed,
+        new TrainingListener() {
+          @Override
+          public void onStepLoss(StepLoss loss) {
+            losses.add(loss.loss());
+          }
+        });
+    return losses;
+  }
+
+  @Test
+  void epochMetricsAreConsistent() {
+    TrainingOutcome outcome = train(config(3, ScheduleConfig.defaults()), 1);
+    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+    assertEquals(3, outcome.epochs().size());
+    double cumulative = 0;
+    for (EpochMetrics m : outcome.epochs()) {
+      cumulative += m.epochSeconds();
+      assertEquals(cumulative, m.cumulativeSeconds(), 1e-9);
+      assertEquals(5 * 20 / m.epochSeconds(), m.imagesPerSecond(), 1e-6, "5 steps of 20 images");
+      assertTrue(m.trainAccuracy() >= 0 && m.trainAccuracy() <= 1 && m.testAccuracy() >= 0 && m.testAccuracy() <= 1);
+    }
+    assertEquals(3 * 3 * 3 * 8 + 2 * 8 + 8 * 10 + 10, outcome.parameters(), "conv + bn + dense");
+  }
+
+  @Test
+  void cosineScheduleIsComputedInTheGraph() {
+    TrainingOutcome outcome = train(config(4, ScheduleConfig.defaults()), 1);
+    int steps = 4 * 5;
+    for (EpochMetrics m : outcome.epochs()) {
+      int step = m.epoch() * 5; // the rate the next step would use
+      double expected = 0.5 * 0.1 * (1 + Math.cos(Math.PI * step / steps));
+      assertEquals(expected, m.learningRate(), 1e-6, "epoch " + m.epoch());
+    }
+  }
+
+  @Test
+  void stepScheduleDecaysEveryStepEpochs() {
+    TrainingOutcome outcome = train(config(4, new ScheduleConfig(ScheduleConfig.STEP, 2, 0.1, 0, 0)), 1);
+    double[] expected = {0.1, 0.01, 0.01, 0.001};
+    for (EpochMetrics m : outcome.epochs()) {
+      assertEquals(expected[m.epoch() - 1], m.learningRate(), 1e-7, "epoch " + m.epoch());
+    }
+  }
+
+  @Test
+  void aDivergingRunStopsAndSaysWhy() {
+    TrainingConfig wild = new TrainingConfig(3, 20, new OptimizerConfig(OptimizerConfig.SGD, 1e8, 0.9, false, 0.9,
+        0.999, 1e-8), ScheduleConfig.constant(), 0, AugmentationConfig.none(), null, 1);
+    TrainingOutcome outcome = train(wild, 1);
+    assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
+    assertTrue(outcome.reason().contains("loss became"), outcome.reason());
+  }
+
+  @Test
+  void theNetworkLearns() {
+    TrainingOutcome outcome = new Trainer().train(NET, HyperParameters.defaults(List.of()),
+        new TrainingConfig(15, 20, new OptimizerConfig(OptimizerConfig.ADAM, 0.01, 0.9, false, 0.9, 0.999, 1e-8),
+            ScheduleConfig.constant(), 0, AugmentationConfig.none(), null, 0),
+        SmallNet.data(100, 3), 1, new TrainingListener() {});
+    EpochMetrics first = outcome.epochs().get(0);
+    EpochMetrics last = outcome.epochs().get(outcome.epochs().size() - 1);
+    assertTrue(last.trainLoss() < first.trainLoss() / 2, first + " -> " + last);
+    assertTrue(last.testAccuracy() > 0.5, "inference mode with moving averages: " + last);
+  }
+}
