@@ -26,7 +26,7 @@ import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
 /**
- * One run's whole computation as one TensorFlow graph: the data set (uint8, in variables filled once), shuffling,
+ * One run's whole computation as one TensorFlow graph: the data set (uint8, NHWC, in variables filled once), shuffling,
  * batching and augmentation, the model's training and inference passes, loss, weight decay, the optimizer with its
  * learning-rate schedule, and accuracy. A training step feeds one int (the batch's offset in the epoch's
  * permutation) and fetches two floats; an evaluation batch feeds two ints.
@@ -83,10 +83,9 @@ final class TrainingGraph implements AutoCloseable {
       Variable<TUint8> evalPixels = data.withName("eval_pixels").variable(Shape.of(evalCount, 32, 32, 3),
           TUint8.class);
       Variable<TInt32> evalLabels = data.withName("eval_labels").variable(Shape.of(evalCount), TInt32.class);
-      Operand<TInt32> chwToHwc = data.constant(new int[] {0, 2, 3, 1});
-      loadOps.add(data.assign(trainPixels, data.linalg.transpose(trainPixelsFeed, chwToHwc)));
+      loadOps.add(data.assign(trainPixels, trainPixelsFeed));
       loadOps.add(data.assign(trainLabels, trainLabelsFeed));
-      loadOps.add(data.assign(evalPixels, data.linalg.transpose(evalPixelsFeed, chwToHwc)));
+      loadOps.add(data.assign(evalPixels, evalPixelsFeed));
       loadOps.add(data.assign(evalLabels, evalLabelsFeed));
 
       // Each epoch draws a permutation; a step takes the batch at its offset.
@@ -236,15 +235,33 @@ final class TrainingGraph implements AutoCloseable {
       throw new IllegalArgumentException("graph built for " + trainCount + "/" + evalCount + " images, got "
           + train.count() + "/" + eval.count());
     }
-    try (TUint8 tp = TUint8.tensorOf(Shape.of(trainCount, 3, 32, 32), DataBuffers.of(train.pixels(), true, false));
+    // CIFAR's records are channel-major; the graph wants NHWC. Converting here, once, is cheaper than a uint8
+    // Transpose op, which oneDNN does not support on every CPU (it logs an error and falls back).
+    try (TUint8 tp = TUint8.tensorOf(Shape.of(trainCount, 32, 32, 3), DataBuffers.of(toHwc(train), true, false));
         TInt32 tl = TInt32.vectorOf(toInts(train.labels()));
-        TUint8 ep = TUint8.tensorOf(Shape.of(evalCount, 3, 32, 32), DataBuffers.of(eval.pixels(), true, false));
+        TUint8 ep = TUint8.tensorOf(Shape.of(evalCount, 32, 32, 3), DataBuffers.of(toHwc(eval), true, false));
         TInt32 el = TInt32.vectorOf(toInts(eval.labels()))) {
       Session.Runner runner = session.runner().feed(trainPixelsFeed, tp).feed(trainLabelsFeed, tl)
           .feed(evalPixelsFeed, ep).feed(evalLabelsFeed, el);
       loadOps.forEach(runner::addTarget);
       runner.run().close();
     }
+  }
+
+  /** Record layout (per image: 1,024 red, 1,024 green, 1,024 blue) to height × width × channel. */
+  static byte[] toHwc(ImageSet images) {
+    byte[] chw = images.pixels();
+    byte[] hwc = new byte[chw.length];
+    int plane = ImageSet.SIDE * ImageSet.SIDE;
+    for (int base = 0; base < chw.length; base += ImageSet.IMAGE_BYTES) {
+      for (int p = 0; p < plane; p++) {
+        int out = base + p * 3;
+        hwc[out] = chw[base + p];
+        hwc[out + 1] = chw[base + plane + p];
+        hwc[out + 2] = chw[base + 2 * plane + p];
+      }
+    }
+    return hwc;
   }
 
   private static int[] toInts(byte[] labels) {
