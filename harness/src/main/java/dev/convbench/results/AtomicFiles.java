@@ -1,0 +1,71 @@
+package dev.convbench.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** File operations that never leave a half-written or half-deleted state visible under the final name. */
+final class AtomicFiles {
+
+  /** Prefix of temporary files and of directories being deleted; readers ignore names starting with a dot. */
+  static final String HIDDEN_PREFIX = ".";
+  static final String TRASH_PREFIX = ".trash-";
+
+  private AtomicFiles() {}
+
+  /**
+   * Replaces {@code target} with {@code content}: readers see the old file or the new one, never a mix. The
+   * temporary file lives in the same directory because an atomic rename cannot cross file systems.
+   */
+  static void write(Path target, byte[] content) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = dir.resolve(HIDDEN_PREFIX + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(content);
+      }
+      // ATOMIC_MOVE replaces an existing target on POSIX (rename(2)) and Windows (MoveFileEx with REPLACE_EXISTING).
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /**
+   * Removes {@code dir}: first renames it to a hidden name in {@code parent} (atomic, so the old content is gone from
+   * its name at once), then deletes it. If the deletion is interrupted, only a hidden directory remains, which
+   * {@link #deleteTrash} removes later.
+   */
+  static void moveAsideAndDelete(Path dir, Path parent) throws IOException {
+    Path trash = parent.resolve(TRASH_PREFIX + dir.getFileName() + "-" + UUID.randomUUID());
+    Files.move(dir, trash, StandardCopyOption.ATOMIC_MOVE);
+    deleteRecursively(trash);
+  }
+
+  /** Deletes directories left behind by an interrupted {@link #moveAsideAndDelete}. */
+  static void deleteTrash(Path parent) throws IOException {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(parent)) {
+      for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(TRASH_PREFIX)).toList()) {
+        deleteRecursively(p);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

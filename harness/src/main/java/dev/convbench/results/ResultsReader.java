@@ -1,0 +1,203 @@
+package dev.convbench.results;
+
+import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.StepLoss;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads results directories into memory for reporting.
+ *
+ * <p>Tolerant by design: results come from runs that may have been killed at any moment, and a report of what did
+ * finish is worth more than an exception. A run without a readable {@code run.json} is skipped (folders that are not
+ * runs at all, such as a report written into the results directory, are ignored); a CSV line that is
+ * incomplete (the last line without its line break, as a killed run leaves it) or malformed is skipped. Each skip is
+ * a warning, sent to the warning sink and kept in {@link Results#warnings()}. Only a directory that does not exist
+ * is an error, because that is a mistyped argument rather than damaged results.
+ */
+public final class ResultsReader {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ResultsReader.class);
+
+  private final Consumer<String> warningSink;
+  private final ResultsJson json = new ResultsJson();
+
+  /** A reader that logs warnings. */
+  public ResultsReader() {
+    this(LOG::warn);
+  }
+
+  /** A reader that passes each warning to {@code warningSink} as well as collecting it. */
+  public ResultsReader(Consumer<String> warningSink) {
+    this.warningSink = Objects.requireNonNull(warningSink);
+  }
+
+  /** Reads one results directory. @throws IOException if it does not exist or cannot be listed */
+  public Results read(Path directory) throws IOException {
+    return read(List.of(directory));
+  }
+
+  /**
+   * Reads several results directories, e.g. the same experiment run on two machines. A directory given twice is
+   * read once.
+   *
+   * @throws IOException if one does not exist or cannot be listed
+   */
+  public Results read(List<Path> directories) throws IOException {
+    List<String> warnings = new ArrayList<>();
+    Consumer<String> warn = message -> {
+      warnings.add(message);
+      warningSink.accept(message);
+    };
+    List<ExperimentResults> experiments = new ArrayList<>();
+    Set<Path> seen = new HashSet<>();
+    for (Path dir : directories) {
+      if (!Files.exists(dir)) {
+        throw new NoSuchFileException(dir.toString(), null, "results directory does not exist");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new NotDirectoryException(dir.toString());
+      }
+      if (!seen.add(dir.toRealPath())) {
+        warn.accept(dir + ": given more than once, read once");
+        continue;
+      }
+      experiments.add(readExperiment(dir, warn));
+    }
+    return new Results(experiments, warnings);
+  }
+
+  private ExperimentResults readExperiment(Path dir, Consumer<String> warn) throws IOException {
+    ExperimentManifest manifest = null;
+    Path manifestFile = dir.resolve(ResultStore.EXPERIMENT_FILE);
+    if (Files.isRegularFile(manifestFile)) {
+      try {
+        manifest = json.read(manifestFile, ExperimentManifest.class);
+      } catch (IOException e) {
+        warn.accept(manifestFile + ": unreadable, ignored: " + e.getMessage());
+      }
+    }
+    Path textFile = dir.resolve(ResultStore.EXPERIMENT_TEXT_FILE);
+    String text = Files.isRegularFile(textFile) ? Files.readString(textFile, StandardCharsets.UTF_8) : null;
+
+    Set<String> listed = manifest == null ? Set.of() : Set.copyOf(manifest.runIds());
+    List<RunResult> runs = new ArrayList<>();
+    for (Path runDir : runDirectories(dir, manifest)) {
+      Path runFile = runDir.resolve(ResultStore.RUN_FILE);
+      if (!Files.isRegularFile(runFile)) {
+        // Other folders (a report written into the results directory, say) are not runs: no warning for them.
+        if (listed.contains(runDir.getFileName().toString())
+            || Files.exists(runDir.resolve(MetricsCsv.EPOCH_FILE))) {
+          warn.accept(runDir + ": no " + ResultStore.RUN_FILE + ", skipped");
+        }
+        continue;
+      }
+      RunRecord record;
+      try {
+        record = json.read(runFile, RunRecord.class);
+      } catch (IOException | RuntimeException e) {
+        warn.accept(runFile + ": unreadable, run skipped: " + e.getMessage());
+        continue;
+      }
+      List<EpochMetrics> epochs = readCsv(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS,
+          MetricsCsv::parseEpoch, warn);
+      List<StepLoss> steps = readCsv(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS,
+          MetricsCsv::parseStep, warn);
+      runs.add(new RunResult(runDir, record, epochs, steps));
+    }
+    if (runs.isEmpty()) {
+      warn.accept(dir + ": holds no runs");
+    }
+    return new ExperimentResults(dir, manifest, text, runs);
+  }
+
+  /** Run directories: those the manifest lists, in its order, then the others by name; hidden ones never. */
+  private static List<Path> runDirectories(Path dir, ExperimentManifest manifest) throws IOException {
+    List<Path> found;
+    try (Stream<Path> entries = Files.list(dir)) {
+      found = entries.filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith(AtomicFiles.HIDDEN_PREFIX))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    }
+    Map<String, Path> byName = new LinkedHashMap<>();
+    found.forEach(p -> byName.put(p.getFileName().toString(), p));
+    List<Path> ordered = new ArrayList<>();
+    if (manifest != null) {
+      for (String id : manifest.runIds()) {
+        Path p = byName.remove(id);
+        if (p != null) {
+          ordered.add(p);
+        }
+      }
+    }
+    ordered.addAll(byName.values());
+    return ordered;
+  }
+
+  private static <T> List<T> readCsv(Path file, List<String> required,
+      BiFunction<MetricsCsv.Columns, String[], T> parse, Consumer<String> warn) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      warn.accept(file + ": missing");
+      return List.of();
+    }
+    // ISO-8859-1 decodes any byte: a file cut inside a character must not make reading fail.
+    String content = Files.readString(file, StandardCharsets.ISO_8859_1);
+    String[] lines = content.split("\n", -1);
+    int complete = lines.length - 1; // the element after the last '\n': empty, or a line cut short
+    if (!lines[complete].isEmpty()) {
+      // Even if it parses, a cut line may end in a truncated number (0.87 cut to 0.8): never trust it.
+      warn.accept(file + ": incomplete last line skipped (run stopped while writing?): " + lines[complete]);
+    }
+    if (complete == 0) {
+      warn.accept(file + ": no header");
+      return List.of();
+    }
+    MetricsCsv.Columns columns = new MetricsCsv.Columns(stripCr(lines[0]));
+    List<String> missing = columns.missing(required);
+    if (!missing.isEmpty()) {
+      warn.accept(file + ": columns " + missing + " missing, file ignored");
+      return List.of();
+    }
+    List<T> rows = new ArrayList<>();
+    for (int i = 1; i < complete; i++) {
+      String line = stripCr(lines[i]);
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      if (cells.length != columns.count()) {
+        warn.accept(file + ":" + (i + 1) + ": " + cells.length + " cells instead of " + columns.count()
+            + ", line skipped");
+        continue;
+      }
+      try {
+        rows.add(parse.apply(columns, cells));
+      } catch (IllegalArgumentException e) {
+        warn.accept(file + ":" + (i + 1) + ": malformed (" + e.getMessage() + "), line skipped");
+      }
+    }
+    return rows;
+  }
+
+  private static String stripCr(String line) {
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+}

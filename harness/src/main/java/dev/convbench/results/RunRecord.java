@@ -1,0 +1,66 @@
+package dev.convbench.results;
+
+import dev.convbench.experiment.RunSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The content of a run's {@code run.json}: everything needed to understand, reproduce and compare the run, apart
+ * from its metrics (which are in the CSV files). Serialised with Jackson; unknown fields are ignored when reading,
+ * so older readers accept newer files.
+ *
+ * @param formatVersion version of this layout, {@value #FORMAT_VERSION} for this release
+ * @param runId the run's identifier (and directory name)
+ * @param spec the fully resolved run: architecture, label, cell, hyper-parameters, training and data settings, seed
+ * @param plugin architecture plugin name
+ * @param pluginOrigin where the plugin came from (jar path or {@code built-in})
+ * @param trainableParameters trainable scalar parameters of the network
+ * @param environment machine and software the run executed on
+ * @param dataset the data the run saw
+ * @param startedAt ISO-8601 instant the run started, e.g. {@code 2025-01-31T12:00:00.123Z}
+ * @param endedAt ISO-8601 instant the run ended, {@code null} while {@link RunStatus#RUNNING running}
+ * @param status the run's state
+ * @param errorMessage for {@link RunStatus#FAILED failed} runs: the exception's {@code toString()}, else {@code null}
+ * @param stackTrace for failed runs: the full stack trace, else {@code null}
+ * @param divergedReason for {@link RunStatus#DIVERGED diverged} runs: why training stopped, else {@code null}
+ */
+public record RunRecord(int formatVersion, String runId, RunSpec spec, String plugin, String pluginOrigin,
+    long trainableParameters, Environment environment, DatasetFacts dataset, String startedAt, String endedAt,
+    RunStatus status, String errorMessage, String stackTrace, String divergedReason) {
+
+  /** The layout version this release writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  public RunRecord {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(status, "status");
+  }
+
+  /** A freshly started run. */
+  static RunRecord started(RunSpec spec, RunStartInfo info, Instant now) {
+    return new RunRecord(FORMAT_VERSION, spec.runId(), spec, info.pluginName(), info.pluginOrigin(),
+        info.trainableParameters(), info.environment(), info.dataset(), now.toString(), null, RunStatus.RUNNING,
+        null, null, null);
+  }
+
+  RunRecord completed(Instant now) {
+    return finish(RunStatus.COMPLETED, now, null, null, null);
+  }
+
+  RunRecord diverged(Instant now, String reason) {
+    return finish(RunStatus.DIVERGED, now, null, null, reason);
+  }
+
+  RunRecord failed(Instant now, Throwable error) {
+    StringWriter trace = new StringWriter();
+    error.printStackTrace(new PrintWriter(trace));
+    return finish(RunStatus.FAILED, now, error.toString(), trace.toString(), null);
+  }
+
+  private RunRecord finish(RunStatus finalStatus, Instant now, String message, String trace, String reason) {
+    return new RunRecord(formatVersion, runId, spec, plugin, pluginOrigin, trainableParameters, environment, dataset,
+        startedAt, now.toString(), finalStatus, message, trace, reason);
+  }
+}

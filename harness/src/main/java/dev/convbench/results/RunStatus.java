@@ -1,0 +1,34 @@
+package dev.convbench.results;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The state a run's {@code run.json} records. Written in lower case ({@code "completed"}). */
+public enum RunStatus {
+  /** Started and not (yet) finished; after a crash a run stays in this state. */
+  RUNNING,
+  /** Trained every epoch. */
+  COMPLETED,
+  /** Stopped because the loss became non-finite or exploded; a valid result of the configuration. */
+  DIVERGED,
+  /** Stopped by an error (out of memory, bug, I/O): not a result of the configuration, redone by {@code --resume}. */
+  FAILED;
+
+  /** Whether {@code --resume} keeps the run instead of redoing it: it completed or diverged. */
+  public boolean isFinal() {
+    return this == COMPLETED || this == DIVERGED;
+  }
+
+  /** The lower-case name used in files and reports. */
+  @JsonValue
+  public String id() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Parses {@link #id()}, case-insensitively. */
+  @JsonCreator
+  public static RunStatus of(String id) {
+    return valueOf(id.trim().toUpperCase(Locale.ROOT));
+  }
+}

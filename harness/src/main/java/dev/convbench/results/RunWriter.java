@@ -1,0 +1,123 @@
+package dev.convbench.results;
+
+import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.StepLoss;
+import dev.convbench.training.TrainingListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Records one run while it trains. Obtained from {@link ResultStore#start}; register it as (one of) the trainer's
+ * {@link TrainingListener}s, then end the run with exactly one of {@link #complete()}, {@link #diverged(String)} or
+ * {@link #failed(Throwable)}.
+ *
+ * <p>{@link #onEpoch} and {@link #onStepLoss} append a row to {@code metrics.csv} / {@code steps.csv} and flush it.
+ * Listener methods cannot throw checked exceptions, so an I/O error there surfaces as an
+ * {@link UncheckedIOException} (the trainer should then call {@link #failed}).
+ *
+ * <p>{@link #close()} releases the files without deciding the outcome: a run closed without a final status stays
+ * {@code running} on disk, exactly as if the process had died, and {@code --resume} redoes it. That makes
+ * try-with-resources safe. Methods are synchronized so a shutdown hook may end the run from another thread.
+ */
+public final class RunWriter implements TrainingListener, AutoCloseable {
+
+  private final Path directory;
+  private final ResultsJson json;
+  private final Clock clock;
+  private final CsvAppender epochs;
+  private final CsvAppender steps;
+  private RunRecord record;
+  private boolean closed;
+
+  RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, CsvAppender epochs, CsvAppender steps) {
+    this.directory = directory;
+    this.record = record;
+    this.json = json;
+    this.clock = clock;
+    this.epochs = epochs;
+    this.steps = steps;
+  }
+
+  /** The run's identifier. */
+  public String runId() {
+    return record.runId();
+  }
+
+  /** The run's directory, {@code <out>/<run-id>}. */
+  public Path directory() {
+    return directory;
+  }
+
+  /** The run's record as last written to {@code run.json}. */
+  public synchronized RunRecord record() {
+    return record;
+  }
+
+  @Override
+  public synchronized void onEpoch(EpochMetrics metrics) {
+    append(epochs, MetricsCsv.format(metrics));
+  }
+
+  @Override
+  public synchronized void onStepLoss(StepLoss loss) {
+    append(steps, MetricsCsv.format(loss));
+  }
+
+  /** Ends the run as {@code completed}. @throws IllegalStateException if the run already ended */
+  public synchronized void complete() throws IOException {
+    finish(record.completed(clock.instant()));
+  }
+
+  /**
+   * Ends the run as {@code diverged}: training stopped because the configuration does not train (non-finite loss).
+   * Unlike a failure, {@code --resume} keeps it.
+   *
+   * @param reason why, e.g. {@code loss is NaN at step 1200}
+   */
+  public synchronized void diverged(String reason) throws IOException {
+    finish(record.diverged(clock.instant(), Objects.requireNonNull(reason)));
+  }
+
+  /** Ends the run as {@code failed}, recording the error and its stack trace; {@code --resume} redoes it. */
+  public synchronized void failed(Throwable error) throws IOException {
+    finish(record.failed(clock.instant(), Objects.requireNonNull(error)));
+  }
+
+  /** Closes the CSV files; leaves {@code run.json} as it is. Idempotent. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      epochs.close();
+    } finally {
+      steps.close();
+    }
+  }
+
+  private void finish(RunRecord finalRecord) throws IOException {
+    if (record.status() != RunStatus.RUNNING) {
+      throw new IllegalStateException("run " + runId() + " already ended as " + record.status().id());
+    }
+    // Rows first, status last: a final status in run.json promises that every row is on disk.
+    close();
+    AtomicFiles.write(directory.resolve(ResultStore.RUN_FILE), json.write(finalRecord));
+    record = finalRecord;
+  }
+
+  private void append(CsvAppender file, String row) {
+    if (closed) {
+      throw new IllegalStateException("run " + runId() + " is closed; no more rows can be recorded");
+    }
+    try {
+      file.append(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record metrics of run " + runId() + " in " + directory, e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Where runs leave their results, and how they are read back.
+ *
+ * <h2>Layout of a results directory</h2>
+ * <pre>
+ * &lt;out&gt;/
+ *   experiment.yaml        the experiment file's text, as read
+ *   experiment.json        {@link dev.convbench.results.ExperimentManifest}: name, description, baseline, run ids
+ *   &lt;run-id&gt;/
+ *     run.json             {@link dev.convbench.results.RunRecord}: config, environment, data facts, status
+ *     metrics.csv          one row per epoch ({@link dev.convbench.results.MetricsCsv#EPOCH_COLUMNS})
+ *     steps.csv            the training loss every N steps ({@link dev.convbench.results.MetricsCsv#STEP_COLUMNS})
+ * </pre>
+ *
+ * <p>Epochs and steps are kept in two files rather than one file with a {@code kind} column: each file then has a
+ * fixed set of columns with no empty cells, and a spreadsheet or pandas reads either without filtering.
+ *
+ * <h2>Guarantees</h2>
+ * <ul>
+ *   <li>{@code run.json} is only ever replaced atomically (write a temporary file next to it, then
+ *       {@code ATOMIC_MOVE}): it is written with status {@code running} when a run starts and rewritten with the final
+ *       status ({@code completed}, {@code diverged}, {@code failed}) when it ends. A crash leaves a run whose
+ *       {@code run.json} says {@code running}, which {@code --resume} redoes.</li>
+ *   <li>CSV rows are appended and flushed as the run goes, so a killed run keeps every finished row; at most the
+ *       last line is incomplete, and {@link dev.convbench.results.ResultsReader} skips it with a warning.</li>
+ *   <li>Numbers are written with {@link java.lang.Double#toString(double)}: locale-independent, and parsing them
+ *       back gives the identical {@code double} ({@code NaN} and {@code Infinity} included, e.g. a diverged loss).</li>
+ *   <li>A redone run starts from an empty directory: the old one is renamed aside, then deleted, so rows are never
+ *       duplicated.</li>
+ * </ul>
+ *
+ * <p>Entry points: {@link dev.convbench.results.ResultStore} (writing), {@link dev.convbench.results.ResultsReader}
+ * (reading), {@link dev.convbench.results.ReportRenderer} (the report, implemented in module
+ * {@code convbench-reports}).
+ */
+package dev.convbench.results;

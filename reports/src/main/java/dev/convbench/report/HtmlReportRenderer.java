@@ -1,0 +1,61 @@
+package dev.convbench.report;
+
+import dev.convbench.results.ReportRenderer;
+import dev.convbench.results.Results;
+import dev.convbench.results.ResultsReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Renders results directories as one self-contained {@code index.html}: inline CSS, charts as inline SVG, a few
+ * lines of inline script for table sorting, and no reference to anything on the network, so the file can be mailed
+ * or published as is.
+ *
+ * <p>Registered for {@link java.util.ServiceLoader} as a {@link ReportRenderer}. Stateless apart from its clock;
+ * safe to use from several threads.
+ */
+public final class HtmlReportRenderer implements ReportRenderer {
+
+  /** The file {@link #render} writes. */
+  public static final String INDEX = "index.html";
+
+  private final Clock clock;
+
+  /** A renderer stamping reports with the current time (the {@link java.util.ServiceLoader} constructor). */
+  public HtmlReportRenderer() {
+    this(Clock.systemUTC());
+  }
+
+  /** A renderer with a given clock for the report's date (tests). */
+  public HtmlReportRenderer(Clock clock) {
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  @Override
+  public Path render(List<Path> resultDirs, Path outputDir) throws IOException {
+    if (resultDirs.isEmpty()) {
+      throw new IllegalArgumentException("no results directory given");
+    }
+    // Charts draw with AWT; without a display it must run headless. Respect an explicit setting.
+    if (System.getProperty("java.awt.headless") == null) {
+      System.setProperty("java.awt.headless", "true");
+    }
+    Results results = new ResultsReader().read(resultDirs);
+    ReportModel model = ReportModel.of(results, clock.instant());
+    String html = ReportPage.render(model, ConvergenceCharts.render(model));
+
+    Files.createDirectories(outputDir);
+    Path index = outputDir.resolve(INDEX);
+    // Write next to the target and rename, so a browser or web server never sees half a report.
+    Path tmp = outputDir.resolve("." + INDEX + ".tmp");
+    Files.writeString(tmp, html, StandardCharsets.UTF_8);
+    Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return index;
+  }
+}

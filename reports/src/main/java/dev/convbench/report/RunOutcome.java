@@ -1,0 +1,53 @@
+package dev.convbench.report;
+
+import dev.convbench.results.RunResult;
+import dev.convbench.training.EpochMetrics;
+import java.util.List;
+
+/**
+ * The numbers the report derives from one run's epochs. Values are {@code null} when the run recorded no epoch.
+ *
+ * @param run the run
+ * @param finalAccuracy test accuracy after the last recorded epoch
+ * @param bestAccuracy highest test accuracy over the recorded epochs
+ * @param epochs recorded epochs
+ * @param trainingSeconds training seconds up to the last recorded epoch (evaluation excluded)
+ * @param imagesPerSecond mean training throughput over the epochs, the first excluded when there are several (it
+ *     includes graph building and warm-up)
+ * @param target target accuracy of the run's config, {@code null} when none
+ * @param epochsToTarget first epoch whose test accuracy reached the target, {@code null} when not reached
+ * @param secondsToTarget training seconds up to that epoch, {@code null} when not reached
+ */
+public record RunOutcome(RunResult run, Double finalAccuracy, Double bestAccuracy, int epochs, Double trainingSeconds,
+    Double imagesPerSecond, Double target, Integer epochsToTarget, Double secondsToTarget) {
+
+  /** Derives the outcome of {@code run}. */
+  public static RunOutcome of(RunResult run) {
+    List<EpochMetrics> epochs = run.epochs();
+    Double target = run.record().spec() == null ? null : run.record().spec().training().targetAccuracy();
+    if (epochs.isEmpty()) {
+      return new RunOutcome(run, null, null, 0, null, null, target, null, null);
+    }
+    EpochMetrics last = epochs.get(epochs.size() - 1);
+    double best = epochs.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElseThrow();
+    List<EpochMetrics> steady = epochs.size() > 1 ? epochs.subList(1, epochs.size()) : epochs;
+    double throughput = steady.stream().mapToDouble(EpochMetrics::imagesPerSecond).average().orElseThrow();
+    Integer epochsToTarget = null;
+    Double secondsToTarget = null;
+    if (target != null) {
+      for (EpochMetrics m : epochs) {
+        if (m.testAccuracy() >= target) {
+          epochsToTarget = m.epoch();
+          secondsToTarget = m.cumulativeSeconds();
+          break;
+        }
+      }
+    }
+    return new RunOutcome(run, last.testAccuracy(), best, epochs.size(), last.cumulativeSeconds(), throughput, target,
+        epochsToTarget, secondsToTarget);
+  }
+
+  public boolean reachedTarget() {
+    return epochsToTarget != null;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.convbench.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws curves as an XY line chart with a ±1 std band per curve (JFreeChart {@link DeviationRenderer}) into an
+ * inline {@code <svg>} element (JFreeSVG). Number formats are fixed to {@link Locale#ROOT} so that a report looks
+ * the same whatever machine renders it.
+ */
+final class SvgChart {
+
+  static final int WIDTH = 760;
+  static final int HEIGHT = 420;
+
+  private static final String FONT = Font.SANS_SERIF;
+  private static final Color GRID = new Color(0xDDDDDD);
+  private static final Color TEXT = new Color(0x333333);
+
+  /**
+   * What to draw.
+   *
+   * @param id the {@code <svg>} element's id; also prefixes its internal ids, which must be unique in the page
+   * @param title chart title
+   * @param xLabel x-axis label with unit
+   * @param yLabel y-axis label with unit
+   * @param xIntegers x is a count (epochs): integer ticks
+   * @param y what y is, which decides its scale
+   * @param curves the lines, one per cell
+   */
+  record Spec(String id, String title, String xLabel, String yLabel, boolean xIntegers, YAxis y,
+      List<Curve> curves) {}
+
+  /** Kinds of y values. */
+  enum YAxis {
+    /** A fraction in [0, 1], shown in percent on a linear axis; the std band is clipped to [0, 1]. */
+    ACCURACY,
+    /**
+     * A positive loss, on a logarithmic axis: losses span decades (2.3 at the start, 0.01 at the end) and early
+     * spikes would flatten a linear axis. Non-positive means cannot be drawn and are left out; the std band is
+     * clipped at the lowest mean / 2 so that it stays on the axis.
+     */
+    LOSS
+  }
+
+  private final Palette palette;
+
+  SvgChart(Palette palette) {
+    this.palette = palette;
+  }
+
+  /** The chart as an {@code <svg>} element that scales with its container (viewBox, no fixed size). */
+  String render(Spec spec) {
+    JFreeChart chart = chart(spec);
+    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+    // Clip paths and gradients get ids from this prefix; several charts share one HTML document.
+    g2.setDefsKeyPrefix(spec.id() + "-");
+    chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    return g2.getSVGElement(spec.id(), false, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
+        MeetOrSlice.MEET);
+  }
+
+  private JFreeChart chart(Spec spec) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, false);
+    renderer.setAlpha(0.18f);
+    double logFloor = spec.curves().stream().flatMap(c -> c.points().stream()).mapToDouble(Curve.Point::mean)
+        .filter(m -> m > 0).min().orElse(1) / 2;
+    int series = 0;
+    for (Curve curve : spec.curves()) {
+      String key = curve.label() + " (" + (curve.runs() == 1 ? "1 run" : curve.runs() + " runs")
+          + (curve.incomplete() ? ", incomplete" : "") + ")";
+      YIntervalSeries s = new YIntervalSeries(key, false, true);
+      for (Curve.Point p : curve.points()) {
+        double low = p.mean() - p.std();
+        double high = p.mean() + p.std();
+        if (spec.y() == YAxis.ACCURACY) {
+          s.add(p.x(), p.mean(), Math.max(0, low), Math.min(1, high));
+        } else if (p.mean() > 0) {
+          s.add(p.x(), p.mean(), Math.max(logFloor, low), high);
+        }
+      }
+      if (s.getItemCount() == 0) {
+        continue;
+      }
+      data.addSeries(s);
+      Color colour = palette.colour(curve.label());
+      renderer.setSeriesPaint(series, colour);
+      renderer.setSeriesFillPaint(series, colour);
+      renderer.setSeriesStroke(series, palette.dashed(curve.label())
+          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
+          : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+      series++;
+    }
+
+    NumberAxis x = axis(spec.xLabel());
+    if (spec.xIntegers()) {
+      x.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+    }
+    x.setAutoRangeIncludesZero(false);
+    ValueAxis y;
+    if (spec.y() == YAxis.ACCURACY) {
+      NumberAxis accuracy = axis(spec.yLabel());
+      accuracy.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+      accuracy.setAutoRangeIncludesZero(true);
+      y = accuracy;
+    } else {
+      LogAxis loss = new LogAxis(spec.yLabel());
+      loss.setNumberFormatOverride(new SignificantFormat(2));
+      loss.setMinorTickMarksVisible(true);
+      style(loss);
+      y = loss;
+    }
+
+    XYPlot plot = new XYPlot(data, x, y, renderer);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(0.6f));
+    plot.setRangeGridlineStroke(new BasicStroke(0.6f));
+    plot.setOutlinePaint(new Color(0xBBBBBB));
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setNoDataMessage("No data recorded");
+    plot.setNoDataMessageFont(new Font(FONT, Font.PLAIN, 14));
+
+    JFreeChart chart = new JFreeChart(spec.title(), new Font(FONT, Font.BOLD, 15), plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.getTitle().setPaint(TEXT);
+    chart.setPadding(new RectangleInsets(6, 6, 6, 12));
+    LegendTitle legend = chart.getLegend();
+    legend.setPosition(RectangleEdge.BOTTOM);
+    legend.setFrame(BlockBorder.NONE);
+    legend.setItemFont(new Font(FONT, Font.PLAIN, 12));
+    legend.setItemPaint(TEXT);
+    return chart;
+  }
+
+  private static NumberAxis axis(String label) {
+    NumberAxis axis = new NumberAxis(label);
+    axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+    style(axis);
+    return axis;
+  }
+
+  private static void style(ValueAxis axis) {
+    axis.setLabelFont(new Font(FONT, Font.PLAIN, 13));
+    axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 11));
+    axis.setLabelPaint(TEXT);
+    axis.setTickLabelPaint(TEXT);
+  }
+}

@@ -1,0 +1,232 @@
+package dev.convbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.convbench.results.ReportRenderer;
+import dev.convbench.results.ResultStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlReportRendererTest {
+
+  @TempDir
+  Path tmp;
+
+  private final HtmlReportRenderer renderer =
+      new HtmlReportRenderer(Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void writesOneIndexFileWithEverySection() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "cifar-baselines", "CNN vs ResNet");
+
+    Path index = renderer.render(List.of(results), tmp.resolve("report"));
+
+    assertEquals(tmp.resolve("report/index.html"), index);
+    try (var files = Files.list(tmp.resolve("report"))) {
+      assertEquals(List.of(index), files.toList(), "nothing but index.html");
+    }
+    String html = Files.readString(index);
+    for (String id : List.of("header", "summary", "charts", "runs", "experiment", "environment", "cell-1",
+        "cell-2")) {
+      assertTrue(html.contains("id=\"" + id + "\""), "section " + id);
+    }
+    assertEquals(4, count(html, "<svg"), "four charts");
+    assertTrue(html.contains("<h1>cifar-baselines</h1>"));
+    assertTrue(html.contains("CNN vs ResNet"));
+    assertTrue(html.contains("3 completed") && html.contains("1 failed"), "status counts");
+    assertFalse(html.contains("id=\"partial-data\""), "full data set: no warning");
+    assertFalse(html.contains("id=\"warnings\""), "nothing damaged: no reading warnings");
+  }
+
+  @Test
+  void referencesNothingOutsideTheFile() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    Matcher links = Pattern.compile("(?i)\\b(?:src|href)\\s*=\\s*([\"'])(.*?)\\1").matcher(html);
+    while (links.find()) {
+      assertTrue(links.group(2).startsWith("#"), "in-page links only: " + links.group());
+    }
+    Matcher urls = Pattern.compile("(?i)url\\(([^)]*)\\)").matcher(html);
+    while (urls.find()) {
+      assertTrue(urls.group(1).replace("'", "").replace("\"", "").startsWith("#"), "in-page only: " + urls.group());
+    }
+    String withoutNamespaces = html.replaceAll("xmlns(:\\w+)?=([\"'])[^\"']*\\2", "");
+    assertFalse(withoutNamespaces.contains("http://"), "no http URL besides XML namespaces");
+    assertFalse(withoutNamespaces.contains("https://"), "no https URL besides XML namespaces");
+  }
+
+  @Test
+  void escapesEveryUserSuppliedString() throws IOException {
+    String evil = "<script>alert(1)</script>";
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "name " + evil, "description " + evil,
+        "label " + evil, "resnet");
+
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    assertEquals(1, count(html, "<script"), "only the report's own sorting script");
+    assertTrue(html.contains("name &lt;script&gt;alert(1)&lt;/script&gt;"), "name shown, escaped");
+    assertTrue(html.contains("description &lt;script&gt;"), "description shown, escaped");
+    assertTrue(html.contains("label &lt;script&gt;"), "label shown, escaped");
+  }
+
+  @Test
+  void summaryShowsMeanAndStdOverSeeds() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    String cnn = summaryRow(html, "cnn");
+    assertTrue(cnn.contains("baseline-cnn"), cnn);
+    assertTrue(cnn.contains("1,250,000"), "parameters: " + cnn);
+    assertTrue(cnn.contains("82.00 ± 2.83 %"), "final accuracy (0.80, 0.84): " + cnn);
+    assertTrue(cnn.contains("n=2"), cnn);
+    assertTrue(cnn.contains("2.0 ± 0.0"), "epochs to target (2, 2): " + cnn);
+    assertTrue(cnn.contains("22.0 ± 2.8 s"), "seconds to target (20, 24): " + cnn);
+    assertTrue(cnn.contains("33.0 ± 4.2 s"), "training time (30, 36): " + cnn);
+
+    String resnet = summaryRow(html, "resnet");
+    assertTrue(resnet.contains("90.00 %") && !resnet.contains("90.00 ±"), "one completed run: " + resnet);
+    assertTrue(resnet.contains("n=1"), resnet);
+    assertTrue(resnet.contains("1 completed, 1 failed"), resnet);
+    assertTrue(resnet.contains("+8.00 pp"), "vs baseline cnn (90 − 82): " + resnet);
+  }
+
+  @Test
+  void listsEachRunWithTheFailure() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    String runs = section(html, "runs");
+    for (String id : List.of("cnn-s1", "cnn-s2", "resnet-s1", "resnet-s2")) {
+      assertTrue(runs.contains(">" + id + "<"), id);
+    }
+    assertTrue(runs.contains("java.lang.IllegalStateException: CUDA_ERROR_OUT_OF_MEMORY"));
+    assertTrue(runs.contains("stack trace"));
+  }
+
+  @Test
+  void showsTheExperimentFileAndTheEnvironment() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    assertTrue(section(html, "experiment").contains("<pre>name: exp\ndescription: d\nbaseline: cnn\n</pre>"));
+    String env = section(html, "environment");
+    for (String fact : List.of("2.18.0", "CPU", "Test CPU @ 3.0GHz", "Test JVM 17.0.15", "Linux 6.1 (amd64)")) {
+      assertTrue(env.contains(fact), fact);
+    }
+  }
+
+  @Test
+  void mergesSeveralResultsDirectories() throws IOException {
+    Path first = ResultsFixture.standard(tmp.resolve("machine-a"), "exp-a", "d");
+    Path second = tmp.resolve("machine-b");
+    ResultStore store = new ResultStore(second);
+    ResultsFixture.complete(store, ResultsFixture.spec("cnn", "baseline-cnn", 3), ResultsFixture.info(1_250_000,
+        false), new double[] {0.41, 0.61, 0.82}, 11);
+
+    String html = Files.readString(renderer.render(List.of(first, second), tmp.resolve("report")));
+
+    assertTrue(html.contains("<h1>exp-a + machine-b</h1>"), "both named");
+    String cnn = summaryRow(html, "cnn");
+    assertTrue(cnn.contains("82.00 ± 2.00 %"), "final accuracy over 0.80, 0.84, 0.82: " + cnn);
+    assertTrue(cnn.contains("n=3"), cnn);
+    assertTrue(section(html, "experiment").contains("machine-b"));
+  }
+
+  @Test
+  void aKilledRunsCutCsvLineIsReportedNotFatal() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    Files.writeString(results.resolve("cnn-s1/metrics.csv"), "4,0.5,0.8", StandardCharsets.UTF_8,
+        StandardOpenOption.APPEND);
+
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    assertTrue(section(html, "warnings").contains("incomplete last line"));
+    assertTrue(summaryRow(html, "cnn").contains("82.00 ± 2.83 %"), "the cut row is ignored");
+  }
+
+  @Test
+  void warnsProminentlyAboutPartialData() throws IOException {
+    Path results = tmp.resolve("results");
+    ResultsFixture.complete(new ResultStore(results), ResultsFixture.spec("cnn", "baseline-cnn", 1),
+        ResultsFixture.info(1_250_000, true), new double[] {0.3, 0.4}, 5);
+
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    String warning = section(html, "partial-data");
+    assertTrue(warning.contains("data_batch_1.bin: 5,000 records"), warning);
+    assertTrue(warning.contains("test_batch.bin: 2,000 records"), warning);
+    assertTrue(html.indexOf("id=\"partial-data\"") < html.indexOf("id=\"summary\""), "before the results");
+  }
+
+  @Test
+  void numbersDoNotDependOnTheDefaultLocale() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    Locale saved = Locale.getDefault();
+    Locale.setDefault(Locale.GERMANY);
+    String html;
+    try {
+      html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+    } finally {
+      Locale.setDefault(saved);
+    }
+    assertTrue(summaryRow(html, "cnn").contains("82.00 ± 2.83 %"));
+  }
+
+  @Test
+  void rendersAnExperimentWhoseRunsHaveNoEpochYet() throws IOException {
+    Path results = tmp.resolve("results");
+    new ResultStore(results).start(ResultsFixture.spec("cnn", "baseline-cnn", 1), ResultsFixture.info(1, false))
+        .close();
+
+    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+
+    assertTrue(html.contains("No run has recorded an epoch yet."));
+    assertTrue(html.contains("1 running"));
+  }
+
+  @Test
+  void isFoundByServiceLoader() {
+    List<ReportRenderer> found = ServiceLoader.load(ReportRenderer.class).stream().map(ServiceLoader.Provider::get)
+        .toList();
+    assertTrue(found.stream().anyMatch(r -> r instanceof HtmlReportRenderer), found.toString());
+  }
+
+  /** The summary table row of a cell. */
+  private static String summaryRow(String html, String label) {
+    String summary = section(html, "summary");
+    int at = summary.indexOf(">" + label + "</a>");
+    assertTrue(at >= 0, "row for " + label);
+    return summary.substring(summary.lastIndexOf("<tr>", at), summary.indexOf("</tr>", at));
+  }
+
+  /** The content of the section with the given id. */
+  private static String section(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertTrue(start >= 0, "section " + id);
+    return html.substring(start, html.indexOf("</section>", start));
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
