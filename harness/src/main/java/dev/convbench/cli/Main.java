@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "convbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
         + "each converges and how accurate it gets.", ""},
-    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, BenchCommand.class,
         ReportCommand.class, DataCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  runtime failure", "  2  invalid input (command line, experiment file, plugins, data)",

@@ -1,0 +1,117 @@
+"""PyTorch peer for `convbench bench`: the same networks' training step, timed the same way.
+
+Run:  /usr/bin/python3 ci/benchmarks/pytorch_step.py [baseline-cnn|resnet18] [batch] [steps] [warmup]
+Needs Debian's python3-torch (PyTorch 1.13); a benchmark-side peer, never a convbench dependency.
+Times forward + backward + SGD(momentum 0.9, Nesterov, weight decay 5e-4) on a random uint8 batch that is
+normalised and, like convbench, randomly cropped (4-pixel padding) and flipped per image on the CPU inside the step.
+Prints the median step time and the spread over the timed steps.
+"""
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class BaselineCnn(nn.Module):  # seed 002's plain CNN, 62,006 parameters
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 6, 5)
+        self.pool = nn.MaxPool2d(2, 2)
+        self.conv2 = nn.Conv2d(6, 16, 5)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = self.pool(F.relu(self.conv1(x)))
+        x = self.pool(F.relu(self.conv2(x)))
+        x = torch.flatten(x, 1)
+        return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
+
+
+class BasicBlock(nn.Module):
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(cout)
+        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(cout)
+        self.shortcut = nn.Sequential()
+        if stride != 1 or cin != cout:
+            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
+
+    def forward(self, x):
+        out = F.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        return F.relu(out + self.shortcut(x))
+
+
+class ResNet18(nn.Module):  # seed 002's CIFAR ResNet-18, 11,173,962 parameters
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(64)
+        layers, cin = [], 64
+        for cout, stride in [(64, 1), (64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2), (512, 1)]:
+            layers.append(BasicBlock(cin, cout, stride))
+            cin = cout
+        self.layers = nn.Sequential(*layers)
+        self.fc = nn.Linear(512, 10)
+
+    def forward(self, x):
+        x = self.layers(F.relu(self.bn1(self.conv1(x))))
+        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+
+
+def augment(batch_u8, generator):
+    b = batch_u8.shape[0]
+    x = batch_u8.float().div_(255)
+    mean = torch.tensor([0.4914, 0.4822, 0.4465]).view(1, 3, 1, 1)
+    std = torch.tensor([0.2470, 0.2435, 0.2616]).view(1, 3, 1, 1)
+    x = F.pad((x - mean) / std, (4, 4, 4, 4))
+    oy = torch.randint(0, 9, (b,), generator=generator)
+    ox = torch.randint(0, 9, (b,), generator=generator)
+    rows = (oy.view(b, 1) + torch.arange(32)).view(b, 1, 32, 1).expand(b, 3, 32, 40)
+    x = torch.gather(x, 2, rows)
+    cols = (ox.view(b, 1) + torch.arange(32)).view(b, 1, 1, 32).expand(b, 3, 32, 32)
+    x = torch.gather(x, 3, cols)
+    flip = torch.rand(b, generator=generator) < 0.5
+    return torch.where(flip.view(b, 1, 1, 1), x.flip(3), x)
+
+
+def main():
+    name = sys.argv[1] if len(sys.argv) > 1 else "baseline-cnn"
+    batch = int(sys.argv[2]) if len(sys.argv) > 2 else 128
+    steps = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    warmup = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    torch.set_num_threads(2)
+    torch.manual_seed(1)
+    generator = torch.Generator().manual_seed(1)
+    net = {"baseline-cnn": BaselineCnn, "resnet18": ResNet18}[name]()
+    opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
+    data = torch.randint(0, 256, (batch, 3, 32, 32), dtype=torch.uint8)
+    labels = torch.arange(batch) % 10
+    times = []
+    for i in range(warmup + steps):
+        start = time.perf_counter()
+        opt.zero_grad()
+        loss = F.cross_entropy(net(augment(data, generator)), labels)
+        loss.backward()
+        opt.step()
+        loss.item()
+        if i >= warmup:
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    q = statistics.quantiles(times, n=4)
+    params = sum(p.numel() for p in net.parameters() if p.requires_grad)
+    print(f"pytorch {torch.__version__} {name} ({params:,} parameters), 2 threads, batch {batch}: "
+          f"median step {statistics.median(times):.1f} ms (IQR {q[0]:.1f}-{q[2]:.1f}, min {times[0]:.1f}, "
+          f"max {times[-1]:.1f} over {steps} steps after {warmup} warm-up) = "
+          f"{batch * 1000 / statistics.median(times):.0f} images/s")
+
+
+if __name__ == "__main__":
+    main()

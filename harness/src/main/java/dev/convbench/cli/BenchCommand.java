@@ -1,0 +1,136 @@
+package dev.convbench.cli;
+
+import dev.convbench.data.Dataset;
+import dev.convbench.data.ImageSet;
+import dev.convbench.plugin.DiscoveredPlugin;
+import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.AugmentationConfig;
+import dev.convbench.training.Devices;
+import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.PreparedRun;
+import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.Trainer;
+import dev.convbench.training.TrainingConfig;
+import dev.convbench.training.TrainingListener;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code convbench bench ARCH}: times the real training step of an architecture on this machine (random images in
+ * CIFAR-10's format, so no data set is needed). Reports the median and spread of step times after warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {"Time the training step of an architecture on this machine: median and spread of step times "
+        + "(after warm-up), images/s, graph build time. Uses random images; needs no data set."})
+final class BenchCommand implements Callable<Integer> {
+
+  private final CommandContext context;
+
+  @Mixin
+  PluginOptions pluginOptions;
+
+  @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
+  String architecture;
+
+  @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--steps", defaultValue = "20", description = "Timed steps (default ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--warmup", defaultValue = "3", description = "Untimed first steps (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  BenchCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (batchSize < 1 || steps < 1 || warmup < 0) {
+      throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
+    }
+    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
+    DiscoveredPlugin plugin = plugins.find(architecture).orElseThrow(() -> new UserInputException(
+        "unknown architecture '" + architecture + "'; available: " + String.join(", ", plugins.names())));
+    int images = batchSize * (warmup + steps);
+    TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
+        5e-4, AugmentationConfig.standard(), null, 0);
+    long buildStarted = System.nanoTime();
+    List<Long> stamps = new ArrayList<>();
+    double buildSeconds;
+    try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
+        HyperParameters.defaults(plugin.plugin().hyperParameters()), cfg, randomImages(images), 1)) {
+      buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
+      stamps.add(System.nanoTime());
+      run.run(new TrainingListener() {
+        @Override
+        public void onStep(int epoch, int step, double loss, double accuracy, double imagesPerSecond) {
+          stamps.add(System.nanoTime());
+        }
+      });
+    }
+    double[] ms = new double[steps];
+    for (int i = 0; i < steps; i++) {
+      ms[i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e6;
+    }
+    Arrays.sort(ms);
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("architecture", plugin.name());
+    result.put("device", Devices.detect());
+    result.put("batchSize", batchSize);
+    result.put("timedSteps", steps);
+    result.put("medianStepMs", quantile(ms, 0.5));
+    result.put("p25StepMs", quantile(ms, 0.25));
+    result.put("p75StepMs", quantile(ms, 0.75));
+    result.put("minStepMs", ms[0]);
+    result.put("maxStepMs", ms[ms.length - 1]);
+    result.put("imagesPerSecond", batchSize * 1000 / quantile(ms, 0.5));
+    result.put("graphBuildAndLoadSeconds", buildSeconds);
+    result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    if (json) {
+      context.out().println(Json.write(result));
+    } else {
+      context.out().printf(Locale.ROOT, "%s on %s, batch %d: median step %.1f ms (IQR %.1f–%.1f, min %.1f, max %.1f "
+              + "over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n", plugin.name(),
+          result.get("device"), batchSize, quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
+          ms[ms.length - 1], steps, warmup, result.get("imagesPerSecond"), buildSeconds);
+    }
+    return ExitCode.OK;
+  }
+
+  private static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = (int) Math.ceil(pos);
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+  }
+
+  private static Dataset randomImages(int count) {
+    Random random = new Random(1);
+    byte[] pixels = new byte[count * ImageSet.IMAGE_BYTES];
+    random.nextBytes(pixels);
+    byte[] labels = new byte[count];
+    for (int i = 0; i < count; i++) {
+      labels[i] = (byte) (i % ImageSet.CLASSES);
+    }
+    ImageSet train = new ImageSet(pixels, labels, count);
+    ImageSet eval = train.select(new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+    return new Dataset(train, eval, "random", Path.of("random"), Map.of("random", count), true);
+  }
+}
