@@ -71,8 +71,9 @@ public final class Conv2d implements Layer {
       y = tf.nn.biasAdd(y, net.weight("bias", Shape.of(filters), Initializers.uniformFanIn(fanIn)));
       params += filters;
     }
+    long macs = y.shape().get(1) * y.shape().get(2) * filters * (long) kernel * kernel * in;
     net.record(String.format("Conv2d(%d→%d, %d×%d, stride %d, padding %d%s)", in, filters, kernel, kernel, stride,
-        padding, bias ? "" : ", bias=false"), y, params);
+        padding, bias ? "" : ", bias=false"), y, params, macs);
     return y;
   }
 }

@@ -32,7 +32,7 @@ public final class Dense implements Layer {
     Network.Initializer init = Initializers.uniformFanIn(in);
     Operand<TFloat32> y = net.tf().nn.biasAdd(net.tf().linalg.matMul(x, net.weight("kernel", kernelShape, init)),
         net.weight("bias", Shape.of(units), init));
-    net.record("Linear(" + in + "→" + units + ")", y, in * units + units);
+    net.record("Linear(" + in + "→" + units + ")", y, in * units + units, in * units);
     return y;
   }
 }

@@ -9,6 +9,12 @@ import java.util.List;
  * @param op what the layer computes, e.g. {@code Conv2d(64→128, 3×3, stride 2, padding 1, bias=false)}
  * @param outputShape output shape in NHWC order with {@code -1} for the batch dimension
  * @param parameters trainable parameters the layer owns
+ * @param macs multiply-accumulates per image (convolutions and fully connected layers; 0 for the rest)
  */
-public record LayerInfo(String name, String op, List<Long> outputShape, long parameters) {
+public record LayerInfo(String name, String op, List<Long> outputShape, long parameters, long macs) {
+
+  /** A layer without multiply-accumulates (activation, pooling, normalisation…). */
+  public LayerInfo(String name, String op, List<Long> outputShape, long parameters) {
+    this(name, op, outputShape, parameters, 0);
+  }
 }

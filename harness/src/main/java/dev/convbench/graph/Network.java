@@ -141,12 +141,20 @@ public final class Network {
 
   /** Adds this layer's line to the structure summary. */
   public void record(String op, Operand<TFloat32> output, long parameters) {
+    record(op, output, parameters, 0);
+  }
+
+  /**
+   * Adds this layer's line to the structure summary, with its multiply-accumulates per image (for a convolution:
+   * output height × width × channels × kernel area × input channels per group).
+   */
+  public void record(String op, Operand<TFloat32> output, long parameters, long macs) {
     List<Long> dims = new ArrayList<>();
     Shape shape = output.shape();
     for (int i = 0; i < shape.numDimensions(); i++) {
       dims.add(shape.get(i));
     }
-    shared.summary.add(new LayerInfo(path, op, List.copyOf(dims), parameters));
+    shared.summary.add(new LayerInfo(path, op, List.copyOf(dims), parameters, macs));
   }
 
   /** The structure summary of this pass, in build order. */

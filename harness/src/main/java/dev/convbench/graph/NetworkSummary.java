@@ -23,6 +23,11 @@ import org.tensorflow.types.TFloat32;
 public record NetworkSummary(String architecture, java.util.Map<String, Object> hyperParameters,
     List<LayerInfo> layers, long parameters) {
 
+  /** Multiply-accumulates per image of one forward pass: the sum over the layers (FLOPs ≈ 2 × MACs). */
+  public long macs() {
+    return layers.stream().mapToLong(LayerInfo::macs).sum();
+  }
+
   /** Builds the plugin on a {@code [batch, 32, 32, 3]} input and summarises it. */
   public static NetworkSummary of(ArchitecturePlugin plugin, HyperParameters params, int classes) {
     try (Graph graph = new Graph()) {

@@ -13,7 +13,19 @@ package dev.convbench.training;
  * @param evalSeconds wall-clock seconds of the evaluation after the epoch
  * @param cumulativeSeconds training seconds since the run started (sum of epochSeconds)
  * @param imagesPerSecond training throughput of the epoch
+ * @param trainEvalLoss loss on a fixed sample of training images in inference mode (NaN when not measured)
+ * @param trainEvalAccuracy accuracy on that sample in inference mode, to compare with {@code testAccuracy}: the gap
+ *     is over-fitting (NaN when not measured)
  */
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-    double learningRate, double epochSeconds, double evalSeconds, double cumulativeSeconds, double imagesPerSecond) {
+    double learningRate, double epochSeconds, double evalSeconds, double cumulativeSeconds, double imagesPerSecond,
+    double trainEvalLoss, double trainEvalAccuracy) {
+
+  /** Metrics without the training-sample evaluation. */
+  public EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+      double learningRate, double epochSeconds, double evalSeconds, double cumulativeSeconds,
+      double imagesPerSecond) {
+    this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, learningRate, epochSeconds, evalSeconds,
+        cumulativeSeconds, imagesPerSecond, Double.NaN, Double.NaN);
+  }
 }

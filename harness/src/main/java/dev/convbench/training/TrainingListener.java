@@ -15,6 +15,17 @@ public interface TrainingListener {
   /** Called after each epoch's evaluation. */
   default void onEpoch(EpochMetrics metrics) {}
 
+  /** Called every {@link TrainingConfig#logEverySteps()} steps (a sample) and after each epoch (its mean). */
+  default void onLayerStats(LayerStats stats) {}
+
+  /**
+   * Called after each evaluation with its confusion matrix: {@code counts[trueLabel][predictedLabel]}.
+   */
+  default void onConfusion(int epoch, long[][] counts) {}
+
+  /** Called once when training ends (completed or diverged) with the process's peak resident memory in bytes. */
+  default void onResources(long peakResidentBytes) {}
+
   /** Combines listeners, called in the given order. */
   static TrainingListener all(TrainingListener... listeners) {
     return new TrainingListener() {
@@ -43,6 +54,27 @@ public interface TrainingListener {
       public void onEpoch(EpochMetrics metrics) {
         for (TrainingListener l : listeners) {
           l.onEpoch(metrics);
+        }
+      }
+
+      @Override
+      public void onLayerStats(LayerStats stats) {
+        for (TrainingListener l : listeners) {
+          l.onLayerStats(stats);
+        }
+      }
+
+      @Override
+      public void onConfusion(int epoch, long[][] counts) {
+        for (TrainingListener l : listeners) {
+          l.onConfusion(epoch, counts);
+        }
+      }
+
+      @Override
+      public void onResources(long peakResidentBytes) {
+        for (TrainingListener l : listeners) {
+          l.onResources(peakResidentBytes);
         }
       }
     };
