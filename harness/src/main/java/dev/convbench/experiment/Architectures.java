@@ -40,13 +40,13 @@ final class Architectures {
     return find(name).orElseThrow(() -> new IllegalStateException("not validated: " + name));
   }
 
-  /** {@code unknown architecture 'x'; did you mean 'y'? available: a, b}. */
+  /** {@code unknown architecture 'x'; did you mean 'y'? (available: a, b)}. */
   String unknown(String name) {
     if (byName.isEmpty()) {
       return "unknown architecture '" + name + "': no architecture plugins are installed";
     }
     return "unknown architecture '" + name + "'" + Suggestions.didYouMean(name, byName.keySet())
-        + "; available: " + String.join(", ", byName.keySet());
+        + " (available: " + String.join(", ", byName.keySet()) + ")";
   }
 
   /** Reads an architecture name and checks that a plugin provides it. */

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 final class RunNaming {
 
   static final int MAX_BODY = 100;
-  private static final int CUT_BODY = 80;
+  static final int CUT_BODY = 80;
 
   /** Values that need no hashing: lower case, digits, '.', '-', single inner '_' (so "__" stays a separator). */
   private static final Pattern CLEAN_VALUE = Pattern.compile("[a-z0-9.-]+(?:_[a-z0-9.-]+)*");

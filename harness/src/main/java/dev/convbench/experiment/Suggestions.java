@@ -53,7 +53,7 @@ final class Suggestions {
 
   // Short words tolerate fewer edits, or every two-letter typo would "resemble" every two-letter key.
   private static int tolerance(String word) {
-    return word.length() <= 3 ? 1 : word.length() <= 6 ? 2 : 3;
+    return Math.max(1, Math.min(3, word.length() / 3));
   }
 
   /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */

@@ -84,7 +84,7 @@ final class ValueReaders {
       }
       double value = percent ? parsed.getAsDouble() / 100 : parsed.getAsDouble();
       if (!(value > 0 && value <= 1)) {
-        String hint = !percent && value > 1 && value <= 100
+        String hint = !percent && value >= 10 && value <= 100 // looks like a percentage
             ? " (for " + Scalars.formatNumber(value) + " percent write " + Scalars.formatNumber(value / 100)
                 + " or " + Scalars.formatNumber(value) + "%)"
             : "";

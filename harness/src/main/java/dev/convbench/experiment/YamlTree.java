@@ -5,11 +5,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,10 +17,12 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -34,7 +34,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * instantiate a class; global tags are refused by SnakeYAML, every other non-standard tag by {@link #compose}. Every
  * node keeps its {@link Mark}, which is how problems get their line and column. Limits guard against hostile input:
  * 1 MiB of text, at most {@value #MAX_COLLECTION_ALIASES} aliases to lists or mappings (an "alias bomb" needs many),
- * no recursive keys, nesting at most 50 deep.
+ * no recursive keys, nesting at most 50 deep. Merge keys ({@code <<}) are resolved here rather than by SnakeYAML,
+ * whose merging never ends on a mapping that merges itself.
  *
  * <p>Aliases make the tree a graph that may even be cyclic ({@code &a [*a]}): code walking it must either follow
  * the schema (whose depth is fixed) or remember the nodes it has seen, as {@link #compose} does.
@@ -46,7 +47,7 @@ final class YamlTree {
 
   /** Tags of plain data; anything else (!!binary, !!set, !local, ...) has no place in an experiment file. */
   private static final Set<Tag> PLAIN_DATA = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP,
-      Tag.SEQ, Tag.MAP);
+      Tag.SEQ, Tag.MAP, Tag.MERGE);
 
   private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed: ";
 
@@ -63,7 +64,8 @@ final class YamlTree {
     options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
     options.setCodePointLimit(MAX_CODE_POINTS);
     options.setAllowDuplicateKeys(false); // enforced by entries(): composing alone does not look for duplicates
-    options.setMergeOnCompose(true); // "<<: *anchor" merges mappings, with the merged values' own marks
+    // Merge keys are resolved by entries(): SnakeYAML's own merging loops forever on {&m {<<: *m}}.
+    options.setMergeOnCompose(false);
     return options;
   }
 
@@ -102,6 +104,9 @@ final class YamlTree {
     if (problem.startsWith(GLOBAL_TAG_REFUSED)) {
       return foreignTagMessage(problem.substring(GLOBAL_TAG_REFUSED.length()));
     }
+    if (problem.contains("another document")) {
+      return "a second YAML document starts here ('---'); an experiment file holds one document";
+    }
     StringBuilder message = new StringBuilder("YAML syntax error: ").append(problem);
     if (e.getContext() != null) {
       message.append(" (").append(e.getContext().strip());
@@ -130,20 +135,31 @@ final class YamlTree {
     return "cannot read the YAML: " + message;
   }
 
-  /** Where the composer gave up because of a limit: the first alias over the limit, else the last event read. */
+  /**
+   * Where the composer gave up because of a limit: the first alias to a collection over the limit, or the first
+   * collection nested too deeply, else the last event read.
+   */
   private static Mark locateLimitViolation(String text) {
-    Map<String, Boolean> anchorIsCollection = new HashMap<>();
+    LoaderOptions options = loaderOptions();
+    Set<String> collectionAnchors = new HashSet<>();
     int collectionAliases = 0;
+    int depth = 0;
     Mark last = null;
     try {
-      for (Event event : new Yaml(new SafeConstructor(loaderOptions())).parse(new StringReader(text))) {
+      for (Event event : new Yaml(new SafeConstructor(options)).parse(new StringReader(text))) {
         last = event.getStartMark();
-        if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
-          anchorIsCollection.put(start.getAnchor(), true);
-        } else if (event instanceof AliasEvent alias && anchorIsCollection.getOrDefault(alias.getAnchor(), false)) {
-          if (++collectionAliases > MAX_COLLECTION_ALIASES) {
+        if (event instanceof CollectionStartEvent start) {
+          if (start.getAnchor() != null) {
+            collectionAnchors.add(start.getAnchor());
+          }
+          if (++depth > options.getNestingDepthLimit()) {
             return last;
           }
+        } else if (event instanceof CollectionEndEvent) {
+          depth--;
+        } else if (event instanceof AliasEvent alias && collectionAnchors.contains(alias.getAnchor())
+            && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+          return last;
         }
       }
     } catch (YAMLException e) {
@@ -182,26 +198,53 @@ final class YamlTree {
   }
 
   /**
-   * The entries of a mapping in file order. Keys must be scalars and unique (the first occurrence wins; later ones
-   * are reported).
+   * The entries of a mapping: its own keys in file order, then keys merged in with {@code <<: *anchor} (or
+   * {@code <<: [*a, *b]}) that it does not set itself; among merged mappings the first one wins. Keys must be
+   * scalars and unique within their mapping (later duplicates are reported and ignored).
    */
   static List<Entry> entries(MappingNode mapping, Problems problems) {
     List<Entry> entries = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    mapping.getValue().forEach(tuple -> {
+    Set<Node> merged = Collections.newSetFromMap(new IdentityHashMap<>());
+    merged.add(mapping);
+    collect(mapping, entries, new HashSet<>(), merged, problems);
+    return entries;
+  }
+
+  /**
+   * @param taken keys already set by the mapping being read or by an earlier merge
+   * @param merged mappings already collected: visiting each once stops merge cycles, and keeps chains of merges
+   *     linear (a mapping merged twice could not contribute anything the second time)
+   */
+  private static void collect(MappingNode mapping, List<Entry> entries, Set<String> taken, Set<Node> merged,
+      Problems problems) {
+    List<Node> merges = new ArrayList<>();
+    Set<String> own = new HashSet<>();
+    for (NodeTuple tuple : mapping.getValue()) {
       Node keyNode = tuple.getKeyNode();
+      if (Tag.MERGE.equals(keyNode.getTag())) {
+        merges.add(tuple.getValueNode());
+        continue;
+      }
       if (!(keyNode instanceof ScalarNode scalar)) {
         problems.at(keyNode, "keys must be plain names, got " + describe(keyNode));
-        return;
+        continue;
       }
       String key = scalar.getValue();
-      if (!seen.add(key)) {
+      if (!own.add(key)) {
         problems.at(keyNode, "duplicate key '" + key + "'");
-        return;
+      } else if (taken.add(key)) {
+        entries.add(new Entry(key, keyNode, tuple.getValueNode()));
       }
-      entries.add(new Entry(key, keyNode, tuple.getValueNode()));
-    });
-    return entries;
+    }
+    for (Node merge : merges) {
+      for (Node source : merge instanceof SequenceNode sequence ? sequence.getValue() : List.of(merge)) {
+        if (!(source instanceof MappingNode sourceMapping)) {
+          problems.at(source, "'<<' merges mappings into a mapping, got " + describe(source));
+        } else if (merged.add(sourceMapping)) {
+          collect(sourceMapping, entries, taken, merged, problems);
+        }
+      }
+    }
   }
 
   /** Whether the node is an empty value ({@code key:}, {@code ~}, {@code null}). */

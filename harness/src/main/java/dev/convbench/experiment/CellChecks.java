@@ -1,0 +1,82 @@
+package dev.convbench.experiment;
+
+import dev.convbench.data.DatasetOptions;
+import dev.convbench.experiment.DatasetReader.DatasetSection;
+import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.TrainingConfig;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks across settings ({@code warmup-epochs < epochs}, {@code min-lr < lr}, {@code batch-size <= train-subset})
+ * on the values each cell actually trains with. A problem points at the most specific place involved: a value the
+ * cell sets, else one from {@code defaults}; problems about shared defaults are reported once, not per cell.
+ */
+final class CellChecks {
+
+  private final Problems problems;
+
+  CellChecks(Problems problems) {
+    this.problems = problems;
+  }
+
+  /** Checks that involve several settings, on the values one cell actually trains with. */
+  void check(Cell cell, Map<String, Located> defaults, DatasetSection dataset) {
+    Map<String, Located> fromCell = trainingSettingsOf(cell);
+    Map<String, Located> effective = new LinkedHashMap<>(defaults);
+    effective.putAll(fromCell);
+    Map<String, Object> values = new HashMap<>();
+    effective.forEach((k, v) -> values.put(k, v.value()));
+    TrainingConfig config = TrainingSettings.build(values);
+
+    double warmup = config.schedule().warmupEpochs();
+    if (warmup > 0 && warmup >= config.epochs()) {
+      blame(fromCell, defaults, List.of("schedule.warmup-epochs", "epochs"), "schedule.warmup-epochs ("
+          + Scalars.formatNumber(warmup) + ") must be less than epochs (" + config.epochs() + ")");
+    }
+    String schedule = config.schedule().type();
+    double minLr = config.schedule().minLearningRate();
+    if ((schedule.equals(ScheduleConfig.COSINE) || schedule.equals(ScheduleConfig.ONE_CYCLE))
+        && minLr >= config.optimizer().learningRate()) {
+      blame(fromCell, defaults, List.of("schedule.min-lr", "optimizer.lr", "schedule.type"), "schedule.min-lr ("
+          + Scalars.formatNumber(minLr) + ") must be less than optimizer.lr ("
+          + Scalars.formatNumber(config.optimizer().learningRate()) + ")");
+    }
+    DatasetOptions data = dataset.options();
+    if (data.trainSubset() != null && config.batchSize() > data.trainSubset()) {
+      String message = "batch-size (" + config.batchSize() + ") is larger than dataset.train-subset ("
+          + data.trainSubset() + "): every batch would be incomplete, and incomplete batches are dropped";
+      if (fromCell.containsKey("batch-size") || defaults.containsKey("batch-size")) {
+        blame(fromCell, defaults, List.of("batch-size"), message);
+      } else {
+        problems.at(dataset.written().get("train-subset").node(), message);
+      }
+    }
+  }
+
+  private static Map<String, Located> trainingSettingsOf(Cell cell) {
+    Map<String, Located> settings = new LinkedHashMap<>();
+    cell.values().forEach((k, v) -> {
+      if (TrainingSettings.keys().contains(k)) {
+        settings.put(k, v);
+      }
+    });
+    return settings;
+  }
+
+  /** Reports at the most specific place: a value the cell sets, else one from defaults, in the given order. */
+  private void blame(Map<String, Located> fromCell, Map<String, Located> defaults, List<String> keys,
+      String message) {
+    for (Map<String, Located> source : List.of(fromCell, defaults)) {
+      for (String key : keys) {
+        if (source.containsKey(key)) {
+          problems.at(source.get(key).node(), message);
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("built-in defaults are inconsistent: " + message);
+  }
+}
