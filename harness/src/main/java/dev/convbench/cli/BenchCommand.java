@@ -53,6 +53,14 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "3", description = "Untimed first steps (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--no-diagnostics",
+      description = "Leave out the per-layer gradient-flow diagnostics (to measure what they cost).")
+  boolean noDiagnostics;
+
+  @Option(names = "--log-every-steps", defaultValue = "10",
+      description = "Sample the loss and layer diagnostics every N steps, as a run would (default ${DEFAULT-VALUE}).")
+  int logEverySteps;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -70,12 +78,13 @@ final class BenchCommand implements Callable<Integer> {
         "unknown architecture '" + architecture + "'; available: " + String.join(", ", plugins.names())));
     int images = batchSize * (warmup + steps);
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
-        5e-4, AugmentationConfig.standard(), null, 0);
+        5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps));
     long buildStarted = System.nanoTime();
     List<Long> stamps = new ArrayList<>();
     double buildSeconds;
     try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
-        HyperParameters.defaults(plugin.plugin().hyperParameters()), cfg, randomImages(images), 1)) {
+        HyperParameters.defaults(plugin.plugin().hyperParameters()), cfg, randomImages(images), 1,
+        !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       stamps.add(System.nanoTime());
       run.run(new TrainingListener() {
@@ -94,6 +103,7 @@ final class BenchCommand implements Callable<Integer> {
     result.put("architecture", plugin.name());
     result.put("device", Devices.detect());
     result.put("batchSize", batchSize);
+    result.put("diagnostics", !noDiagnostics);
     result.put("timedSteps", steps);
     result.put("medianStepMs", quantile(ms, 0.5));
     result.put("p25StepMs", quantile(ms, 0.25));
@@ -106,9 +116,9 @@ final class BenchCommand implements Callable<Integer> {
     if (json) {
       context.out().println(Json.write(result));
     } else {
-      context.out().printf(Locale.ROOT, "%s on %s, batch %d: median step %.1f ms (IQR %.1f–%.1f, min %.1f, max %.1f "
+      context.out().printf(Locale.ROOT, "%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, max %.1f "
               + "over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n", plugin.name(),
-          result.get("device"), batchSize, quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
+          result.get("device"), batchSize, noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
           ms[ms.length - 1], steps, warmup, result.get("imagesPerSecond"), buildSeconds);
     }
     return ExitCode.OK;

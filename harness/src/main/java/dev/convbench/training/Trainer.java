@@ -21,8 +21,17 @@ public final class Trainer {
    */
   public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
       long seed) {
+    return prepare(plugin, params, cfg, data, seed, true);
+  }
+
+  /**
+   * As {@link #prepare(ArchitecturePlugin, HyperParameters, TrainingConfig, Dataset, long)}, optionally without the
+   * per-layer gradient-flow diagnostics (to measure what they cost).
+   */
+  public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
+      long seed, boolean diagnostics) {
     TrainingGraph graph = new TrainingGraph(plugin, params, cfg, data.train().count(), data.eval().count(),
-        ImageSet.CLASSES, seed);
+        ImageSet.CLASSES, seed, diagnostics);
     try {
       graph.load(data.train(), data.eval());
       return new PreparedRun(graph, cfg);

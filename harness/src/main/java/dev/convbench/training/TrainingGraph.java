@@ -34,6 +34,8 @@ import org.tensorflow.types.TUint8;
 final class TrainingGraph implements AutoCloseable {
 
   private static final int EVAL_BATCH = 250;
+  /** Training images evaluated in inference mode after each epoch, to measure the generalisation gap. */
+  static final int TRAIN_SAMPLE = 1000;
 
   private final Graph graph;
   private final Session session;
@@ -54,13 +56,12 @@ final class TrainingGraph implements AutoCloseable {
   private final Operand<TFloat32> stepLoss;
   private final Operand<TFloat32> stepCorrect;
   private final Operand<TFloat32> learningRate;
-  private final Placeholder<TInt32> evalStart;
-  private final Placeholder<TInt32> evalSize;
-  private final Operand<TFloat32> evalLossSum;
-  private final Operand<TFloat32> evalCorrect;
+  private final EvalBranch evalBranch;
+  private final EvalBranch trainSampleBranch;
+  private final LayerDiagnostics diagnostics;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
-      int classes, long seed) {
+      int classes, long seed, boolean withDiagnostics) {
     this.trainCount = trainCount;
     this.evalCount = evalCount;
     this.batchSize = Math.min(cfg.batchSize(), trainCount);
@@ -135,33 +136,26 @@ final class TrainingGraph implements AutoCloseable {
         xs[i] = weights.get(i).asOutput();
       }
       Output<?>[] grads = graph.addGradients(objective.asOutput(), xs);
+      diagnostics = withDiagnostics
+          ? new LayerDiagnostics(tf.withSubScope("diagnostics"), variables.trainableNames(), weights, grads)
+          : null;
       List<Op> applies = applyGradients(opt, cfg.optimizer(), weights, grads);
       List<Op> afterApply = new ArrayList<>(applies);
       afterApply.addAll(trainNet.updates());
       Ops done = opt.withControlDependencies(afterApply);
       trainTargets.add(done.assignAdd(globalStep, done.constant(1f)));
+      if (diagnostics != null) {
+        trainTargets.add(diagnostics.accumulate());
+      }
       if (OptimizerConfig.ADAM.equals(cfg.optimizer().type())) {
         trainTargets.addAll(adamPowerUpdates);
       }
 
-      // Inference pass on the evaluation set, in slices.
-      Ops eval = tf.withSubScope("eval");
-      evalStart = eval.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-      evalSize = eval.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-      Operand<TInt32> start1 = eval.reshape(evalStart, eval.constant(new int[] {1}));
-      Operand<TInt32> size1 = eval.reshape(evalSize, eval.constant(new int[] {1}));
-      // A slice of dynamic size loses the static image shape; layers need it (flatten, parameter shapes).
-      Operand<TUint8> evalBatch = eval.reshape(eval.slice(evalPixels,
-          eval.concat(List.of(start1, eval.constant(new int[] {0, 0, 0})), eval.constant(0)),
-          eval.concat(List.of(size1, eval.constant(new int[] {-1, -1, -1})), eval.constant(0))),
-          eval.constant(new int[] {-1, 32, 32, 3}));
-      Operand<TInt32> evalBatchLabels = eval.slice(evalLabels, start1, size1);
-      Network evalNet = new Network(eval.withSubScope("model"), false, classes, variables);
-      Operand<TFloat32> evalLogits = plugin.logits(evalNet,
-          Augmentation.toFloat(eval, evalBatch, cfg.augmentation().normalize()), params);
-      evalLossSum = eval.identity(eval.reduceSum(crossEntropy(eval, evalLogits, evalBatchLabels, classes),
-          eval.constant(0)));
-      evalCorrect = eval.identity(correct(eval, evalLogits, evalBatchLabels));
+      // Inference passes, in slices: the evaluation set, and a fixed sample of training images.
+      evalBranch = new EvalBranch(tf.withSubScope("eval"), plugin, params, variables, classes, evalPixels,
+          evalLabels, evalCount, cfg.augmentation().normalize());
+      trainSampleBranch = new EvalBranch(tf.withSubScope("train_sample"), plugin, params, variables, classes,
+          trainPixels, trainLabels, Math.min(TRAIN_SAMPLE, trainCount), cfg.augmentation().normalize());
 
       ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
       session = new Session(graph, config);
@@ -218,13 +212,13 @@ final class TrainingGraph implements AutoCloseable {
   }
 
   /** Softmax cross-entropy per image, on one-hot labels (the sparse op has no registered graph gradient). */
-  private static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
+  static Operand<TFloat32> crossEntropy(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels,
       int classes) {
     Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
     return tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
   }
 
-  private static Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
+  static Operand<TFloat32> correct(Ops tf, Operand<TFloat32> logits, Operand<TInt32> labels) {
     Operand<TInt32> predicted = tf.math.argMax(logits, tf.constant(1), TInt32.class);
     return tf.reduceSum(tf.dtypes.cast(tf.math.equal(predicted, labels), TFloat32.class), tf.constant(0));
   }
@@ -279,29 +273,46 @@ final class TrainingGraph implements AutoCloseable {
 
   /** Runs training step {@code index} (0-based within the epoch); returns mean loss and number correct. */
   float[] step(int index) {
+    return step(index, null);
+  }
+
+  /**
+   * Runs training step {@code index}; when {@code gradientNorms} is not null, also fetches the step's per-layer
+   * gradient norms into it (same run, so they belong to this step's gradients).
+   */
+  float[] step(int index, double[] gradientNorms) {
     try (TInt32 start = TInt32.scalarOf(index * batchSize)) {
       Session.Runner runner = session.runner().feed(batchStart, start).fetch(stepLoss).fetch(stepCorrect);
+      if (gradientNorms != null) {
+        runner.fetch(diagnostics.gradientNorms());
+      }
       trainTargets.forEach(runner::addTarget);
       try (Result r = runner.run()) {
+        if (gradientNorms != null) {
+          LayerDiagnostics.copy((TFloat32) r.get(2), gradientNorms);
+        }
         return new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
       }
     }
   }
 
-  /** Evaluates the whole evaluation set in inference mode; returns mean loss and accuracy. */
-  double[] evaluate() {
-    double lossSum = 0;
-    double correct = 0;
-    for (int start = 0; start < evalCount; start += EVAL_BATCH) {
-      int size = Math.min(EVAL_BATCH, evalCount - start);
-      try (TInt32 s = TInt32.scalarOf(start); TInt32 n = TInt32.scalarOf(size);
-          Result r = session.runner().feed(evalStart, s).feed(evalSize, n).fetch(evalLossSum).fetch(evalCorrect)
-              .run()) {
-        lossSum += ((TFloat32) r.get(0)).getFloat();
-        correct += ((TFloat32) r.get(1)).getFloat();
-      }
-    }
-    return new double[] {lossSum / evalCount, correct / evalCount};
+  /** Evaluates the evaluation set in inference mode. */
+  Evaluation evaluate() {
+    return evalBranch.run(session);
+  }
+
+  /** Evaluates the fixed training sample in inference mode. */
+  Evaluation evaluateTrainSample() {
+    return trainSampleBranch.run(session);
+  }
+
+  /** Per-layer diagnostics, or null when the graph was built without them. */
+  LayerDiagnostics diagnostics() {
+    return diagnostics;
+  }
+
+  Session session() {
+    return session;
   }
 
   /** The learning rate the next step will use. */
