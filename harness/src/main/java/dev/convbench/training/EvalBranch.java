@@ -1,5 +1,6 @@
 package dev.convbench.training;
 
+import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.Network;
 import dev.convbench.graph.VariableStore;
 import dev.convbench.spi.ArchitecturePlugin;
@@ -31,6 +32,7 @@ final class EvalBranch {
   private final Operand<TFloat32> lossSum;
   private final Operand<TFloat32> correct;
   private final Operand<TFloat32> confusion;
+  private final List<LayerInfo> structure;
 
   EvalBranch(Ops tf, ArchitecturePlugin plugin, HyperParameters params, VariableStore variables, int classes,
       Variable<TUint8> pixels, Variable<TInt32> labels, int count, boolean normalize) {
@@ -48,6 +50,7 @@ final class EvalBranch {
     Operand<TInt32> batchLabels = tf.slice(labels, start1, size1);
     Network net = new Network(tf.withSubScope("model"), false, classes, variables);
     Operand<TFloat32> logits = plugin.logits(net, Augmentation.toFloat(tf, batch, normalize), params);
+    structure = net.summary();
     lossSum = tf.identity(tf.reduceSum(TrainingGraph.crossEntropy(tf, logits, batchLabels, classes),
         tf.constant(0)));
     correct = tf.identity(TrainingGraph.correct(tf, logits, batchLabels));
@@ -55,6 +58,11 @@ final class EvalBranch {
     Operand<TFloat32> predicted = tf.oneHot(tf.math.argMax(logits, tf.constant(1), TInt32.class),
         tf.constant(classes), tf.constant(1f), tf.constant(0f));
     confusion = tf.linalg.matMul(truth, predicted, org.tensorflow.op.linalg.MatMul.transposeA(true));
+  }
+
+  /** The network's layers as this inference pass built them. */
+  List<LayerInfo> structure() {
+    return structure;
   }
 
   Evaluation run(Session session) {

@@ -21,6 +21,16 @@ public final class PreparedRun implements AutoCloseable {
     return graph.parameterCount();
   }
 
+  /** The network layer by layer, as {@code convbench describe} shows it. */
+  public List<dev.convbench.graph.LayerInfo> structure() {
+    return graph.structure();
+  }
+
+  /** Multiply-accumulates per image of one forward pass. */
+  public long macsPerImage() {
+    return graph.structure().stream().mapToLong(dev.convbench.graph.LayerInfo::macs).sum();
+  }
+
   /** Steps per epoch (the last incomplete batch of each epoch is dropped). */
   public int stepsPerEpoch() {
     return graph.stepsPerEpoch();

@@ -301,6 +301,11 @@ final class TrainingGraph implements AutoCloseable {
     return evalBranch.run(session);
   }
 
+  /** The network's layers (from the inference pass). */
+  List<dev.convbench.graph.LayerInfo> structure() {
+    return evalBranch.structure();
+  }
+
   /** Evaluates the fixed training sample in inference mode. */
   Evaluation evaluateTrainSample() {
     return trainSampleBranch.run(session);
