@@ -74,8 +74,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
     }
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = plugins.find(architecture).orElseThrow(() -> new UserInputException(
-        "unknown architecture '" + architecture + "'; available: " + String.join(", ", plugins.names())));
+    DiscoveredPlugin plugin = PluginOptions.require(plugins, architecture);
     int images = batchSize * (warmup + steps);
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
         5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps));

@@ -48,8 +48,7 @@ final class DescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = plugins.find(architecture).orElseThrow(() -> new UserInputException(
-        "unknown architecture '" + architecture + "'; available: " + String.join(", ", plugins.names())));
+    DiscoveredPlugin plugin = PluginOptions.require(plugins, architecture);
     Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
     Map<String, Object> supplied = new LinkedHashMap<>();
     params.forEach((k, v) -> supplied.put(k, yaml.load(v)));
