@@ -129,4 +129,44 @@ class EndToEndTest {
     Cli.Result json = Cli.run(work, "describe", "baseline-cnn", "--json");
     assertTrue(json.out().contains("\"parameters\" : 62006"), json.out());
   }
+
+  @Test
+  void dataVerifyNamesABadFile() throws IOException {
+    Cli.Result ok = Cli.run(work, "data", "verify", "--data-dir", data.toString());
+    assertEquals(0, ok.exitCode(), ok.err());
+    assertTrue(ok.out().contains("PARTIAL"), ok.out());
+    Path broken = CifarFiles.write(work.resolve("broken-cifar"), 20, 1);
+    Files.write(broken.resolve("data_batch_3.bin"), new byte[3073 * 2 + 100]);
+    Cli.Result bad = Cli.run(work, "data", "verify", "--data-dir", broken.toString());
+    assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+    assertTrue(bad.out().contains("data_batch_3.bin"), bad.out());
+  }
+
+  @Test
+  void helpAndUsageErrors() {
+    Cli.Result help = Cli.run(work, "--help");
+    assertEquals(0, help.exitCode());
+    for (String command : List.of("run", "validate", "list", "describe", "report", "data", "bench")) {
+      assertTrue(help.out().contains(command), command + " in --help: " + help.out());
+    }
+    assertTrue(help.out().contains("Exit codes"), help.out());
+    assertEquals(2, Cli.run(work, "frobnicate").exitCode());
+    assertEquals(2, Cli.run(work, "run").exitCode(), "missing FILE");
+    Cli.Result unknown = Cli.run(work, "describe", "resnet-18");
+    assertEquals(2, unknown.exitCode());
+    assertTrue(unknown.err().contains("available: baseline-cnn"), unknown.err());
+  }
+
+  @Test
+  void reportMergesResultDirectories() throws IOException {
+    Path file = experiment("merge-a", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n");
+    Path other = experiment("merge-b", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n"
+        + "seeds: [2]\n");
+    assertEquals(0, Cli.run(work, "run", file.toString(), "--out", "merge-a", "--no-report").exitCode());
+    assertEquals(0, Cli.run(work, "run", other.toString(), "--out", "merge-b", "--no-report").exitCode());
+    Cli.Result report = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged");
+    assertEquals(0, report.exitCode(), report.err());
+    String html = Files.readString(work.resolve("merged/index.html"));
+    assertTrue(html.contains("baseline-cnn__s1") && html.contains("baseline-cnn__s2"), "both directories' runs");
+  }
 }
