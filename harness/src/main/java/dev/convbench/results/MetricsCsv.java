@@ -1,19 +1,24 @@
 package dev.convbench.results;
 
 import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * The two CSV files of a run: their names, columns, and the conversion of one row to and from text.
+ * The CSV files of a run: their names, columns, and the conversion of one row to and from text.
  *
- * <p>Format: comma-separated, one header line, {@code \n} line ends, no quoting (every cell is a number). Doubles
- * are written with {@link Double#toString(double)} (shortest text that parses back to the same value, independent of
- * the default locale; non-finite values as {@code NaN}, {@code Infinity}, {@code -Infinity}). Readers map cells by
- * header name, so columns may be added later without breaking them.
+ * <p>Format: comma-separated, one header line, {@code \n} line ends. Doubles are written with
+ * {@link Double#toString(double)} (shortest text that parses back to the same value, independent of the default
+ * locale; non-finite values as {@code NaN}, {@code Infinity}, {@code -Infinity}). Every cell is a number or a word
+ * without commas, except the {@code layer} name of {@value #LAYER_FILE}: a name holding a comma or a double quote is
+ * quoted as in RFC 4180 ({@code "a,b"}, quotes doubled), and line breaks in a name are written as spaces. Readers map
+ * cells by header name, so columns may be added later without breaking them.
  */
 public final class MetricsCsv {
 
@@ -28,13 +33,42 @@ public final class MetricsCsv {
    * in [0, 1], times are seconds, {@code images_per_second} is the epoch's training throughput.
    */
   public static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss",
-      "test_accuracy", "learning_rate", "epoch_seconds", "eval_seconds", "cumulative_seconds", "images_per_second");
+      "test_accuracy", "learning_rate", "epoch_seconds", "eval_seconds", "cumulative_seconds", "images_per_second",
+      "train_eval_loss", "train_eval_accuracy");
+
+  /**
+   * The columns of {@value #EPOCH_FILE} every version wrote. The others ({@code train_eval_loss},
+   * {@code train_eval_accuracy}, added for issue 4) may be missing in older files and then read as {@code NaN}.
+   */
+  static final List<String> EPOCH_REQUIRED = EPOCH_COLUMNS.subList(0, 10);
 
   /**
    * Columns of {@value #STEP_FILE}, one row every {@code log-every-steps} steps, meaning as in {@link StepLoss}:
    * {@code seconds} is training time since the run started.
    */
   public static final List<String> STEP_COLUMNS = List.of("step", "epoch", "loss", "seconds");
+
+  /** File of per-layer diagnostics ({@link LayerStats}), long format: one row per layer per event. */
+  public static final String LAYER_FILE = "layers.csv";
+
+  /**
+   * Columns of {@value #LAYER_FILE}: {@code kind} is {@code sample} (one step, every {@code log-every-steps} steps)
+   * or {@code epoch} (the epoch's mean gradient norm, its final weight norm, the mean update ratio of its samples);
+   * {@code step} is the 1-based global step (an epoch row: the epoch's last step); {@code layer_index} is the
+   * 0-based position of the layer in network order; norms are L2 norms over all of the layer's trainable variables;
+   * {@code update_ratio} is ‖w after − w before‖ / ‖w before‖ ({@code NaN} when not measured). The rows of one event
+   * are written together, in {@code layer_index} order.
+   */
+  public static final List<String> LAYER_COLUMNS = List.of("kind", "step", "epoch", "layer_index", "layer",
+      "gradient_norm", "weight_norm", "update_ratio");
+
+  /**
+   * File of the latest evaluation's confusion matrix, replaced atomically after every evaluation. Columns
+   * {@code epoch,true_label,pred_0,…,pred_<k-1>}: one row per true label {@code 0…k-1}, cell {@code pred_j} counts
+   * the evaluation images of that label predicted as {@code j}; {@code epoch} (the same on every row) says which
+   * evaluation it is.
+   */
+  public static final String CONFUSION_FILE = "confusion.csv";
 
   private MetricsCsv() {}
 
@@ -44,7 +78,41 @@ public final class MetricsCsv {
 
   static String format(EpochMetrics m) {
     return row(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.learningRate(),
-        m.epochSeconds(), m.evalSeconds(), m.cumulativeSeconds(), m.imagesPerSecond());
+        m.epochSeconds(), m.evalSeconds(), m.cumulativeSeconds(), m.imagesPerSecond(), m.trainEvalLoss(),
+        m.trainEvalAccuracy());
+  }
+
+  /** The rows of one {@link LayerStats} event, joined by {@code \n} (no trailing line break); empty for no layer. */
+  static String format(LayerStats s) {
+    StringJoiner rows = new StringJoiner("\n");
+    for (int i = 0; i < s.layers().size(); i++) {
+      rows.add(row(kindName(s.kind()), s.step(), s.epoch(), i, quote(s.layers().get(i)), s.gradientNorms()[i],
+          s.weightNorms()[i], s.updateRatios()[i]));
+    }
+    return rows.toString();
+  }
+
+  /** The whole {@value #CONFUSION_FILE}, header included, ending with a line break. */
+  static String formatConfusion(int epoch, long[][] counts) {
+    int k = counts.length;
+    List<String> header = new ArrayList<>(List.of("epoch", "true_label"));
+    for (int j = 0; j < k; j++) {
+      header.add("pred_" + j);
+    }
+    StringBuilder out = new StringBuilder(header(header)).append('\n');
+    for (int i = 0; i < k; i++) {
+      if (counts[i].length != k) {
+        throw new IllegalArgumentException("confusion matrix is not square: row " + i + " has " + counts[i].length
+            + " values for " + k + " labels");
+      }
+      StringJoiner row = new StringJoiner(",");
+      row.add(Integer.toString(epoch)).add(Integer.toString(i));
+      for (long c : counts[i]) {
+        row.add(Long.toString(c));
+      }
+      out.append(row).append('\n');
+    }
+    return out.toString();
   }
 
   static String format(StepLoss s) {
@@ -56,7 +124,104 @@ public final class MetricsCsv {
     return new EpochMetrics(c.integer(cells, "epoch"), c.number(cells, "train_loss"),
         c.number(cells, "train_accuracy"), c.number(cells, "test_loss"), c.number(cells, "test_accuracy"),
         c.number(cells, "learning_rate"), c.number(cells, "epoch_seconds"), c.number(cells, "eval_seconds"),
-        c.number(cells, "cumulative_seconds"), c.number(cells, "images_per_second"));
+        c.number(cells, "cumulative_seconds"), c.number(cells, "images_per_second"),
+        c.optionalNumber(cells, "train_eval_loss"), c.optionalNumber(cells, "train_eval_accuracy"));
+  }
+
+  /**
+   * One {@value #LAYER_FILE} row.
+   *
+   * @param kind the event kind
+   * @param step global step
+   * @param epoch epoch
+   * @param index position of the layer in network order
+   * @param layer layer name
+   * @param gradientNorm gradient norm
+   * @param weightNorm weight norm
+   * @param updateRatio update-to-weight ratio
+   */
+  record LayerRow(LayerStats.Kind kind, long step, int epoch, int index, String layer, double gradientNorm,
+      double weightNorm, double updateRatio) {}
+
+  /** Parses one {@value #LAYER_FILE} row. @throws IllegalArgumentException when a cell is missing or malformed */
+  static LayerRow parseLayer(Columns c, String[] cells) {
+    String kind = c.cell(cells, "kind");
+    LayerStats.Kind k = switch (kind) {
+      case "sample" -> LayerStats.Kind.SAMPLE;
+      case "epoch" -> LayerStats.Kind.EPOCH;
+      default -> throw new IllegalArgumentException("unknown kind " + kind);
+    };
+    int index = c.integer(cells, "layer_index");
+    if (index < 0) {
+      throw new IllegalArgumentException("negative layer_index " + index);
+    }
+    return new LayerRow(k, Long.parseLong(c.cell(cells, "step")), c.integer(cells, "epoch"), index,
+        c.cell(cells, "layer"), c.number(cells, "gradient_norm"), c.number(cells, "weight_norm"),
+        c.number(cells, "update_ratio"));
+  }
+
+  /** How a kind is written: {@code sample} or {@code epoch}. */
+  static String kindName(LayerStats.Kind kind) {
+    return kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** A text cell: quoted (RFC 4180) when it holds a comma or a quote; line breaks become spaces. */
+  static String quote(String text) {
+    String flat = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    if (flat.indexOf(',') < 0 && flat.indexOf('"') < 0) {
+      return flat;
+    }
+    return '"' + flat.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Splits a line into cells, undoing {@link #quote}: a cell starting with {@code "} runs to the matching quote,
+   * {@code ""} inside it standing for one quote.
+   *
+   * @throws IllegalArgumentException for a quoted cell without its closing quote, or text after the closing quote
+   */
+  static String[] split(String line) {
+    if (line.indexOf('"') < 0) {
+      return line.split(",", -1);
+    }
+    List<String> cells = new ArrayList<>();
+    int i = 0;
+    while (true) {
+      if (i < line.length() && line.charAt(i) == '"') {
+        StringBuilder cell = new StringBuilder();
+        int j = i + 1;
+        while (true) {
+          if (j >= line.length()) {
+            throw new IllegalArgumentException("quoted cell without closing quote");
+          }
+          char ch = line.charAt(j);
+          if (ch == '"') {
+            if (j + 1 < line.length() && line.charAt(j + 1) == '"') {
+              cell.append('"');
+              j += 2;
+              continue;
+            }
+            break;
+          }
+          cell.append(ch);
+          j++;
+        }
+        cells.add(cell.toString());
+        i = j + 1;
+        if (i < line.length() && line.charAt(i) != ',') {
+          throw new IllegalArgumentException("text after a quoted cell");
+        }
+      } else {
+        int comma = line.indexOf(',', i);
+        int end = comma < 0 ? line.length() : comma;
+        cells.add(line.substring(i, end));
+        i = end;
+      }
+      if (i >= line.length()) {
+        return cells.toArray(String[]::new);
+      }
+      i++; // past the comma
+    }
   }
 
   /** Parses one {@value #STEP_FILE} row. @throws IllegalArgumentException when a cell is missing or malformed */
@@ -106,6 +271,15 @@ public final class MetricsCsv {
 
     double number(String[] cells, String name) {
       return Double.parseDouble(cell(cells, name));
+    }
+
+    /** A number from a column older files may lack: {@code NaN} when the header has no such column. */
+    double optionalNumber(String[] cells, String name) {
+      return index.containsKey(name) ? number(cells, name) : Double.NaN;
+    }
+
+    boolean has(String name) {
+      return index.containsKey(name);
     }
 
     int integer(String[] cells, String name) {

@@ -3,6 +3,7 @@ package dev.convbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
+import dev.convbench.graph.LayerInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.stream.Stream;
  * for (RunSpec spec : plan.toRun()) {
  *   try (RunWriter run = store.start(spec, startInfo)) {
  *     try {
- *       trainer.train(spec, run);                          // run receives onEpoch / onStepLoss
+ *       trainer.train(spec, run);                          // run receives onEpoch, onStepLoss, onLayerStats…
  *       run.complete();
  *     } catch (Divergence d) {
  *       run.diverged(d.getMessage());
@@ -49,6 +50,8 @@ public final class ResultStore {
   public static final String EXPERIMENT_TEXT_FILE = "experiment.yaml";
   /** The experiment's {@link ExperimentManifest}. */
   public static final String EXPERIMENT_FILE = "experiment.json";
+  /** A run's network structure, {@code {"layers": [LayerInfo…]}}; written at start when the structure is known. */
+  public static final String STRUCTURE_FILE = "structure.json";
 
   private final Path directory;
   private final Clock clock;
@@ -128,8 +131,8 @@ public final class ResultStore {
 
   /**
    * Starts recording a run: clears any earlier attempt's directory (renamed aside, then deleted, so no old row can
-   * mix with new ones), creates {@code <out>/<run-id>/}, writes {@code run.json} with status {@code running} and the
-   * CSV headers.
+   * mix with new ones), creates {@code <out>/<run-id>/}, writes {@code structure.json} (when {@code info} has a
+   * structure), {@code run.json} with status {@code running} and the CSV headers.
    *
    * @return the writer to pass to the trainer and to end the run with
    * @throws IllegalArgumentException if the run id is not a plain directory name
@@ -144,16 +147,37 @@ public final class ResultStore {
     // Millisecond timestamps: precise enough, and easier to read than nanoseconds.
     Clock millis = Clock.tick(clock, Duration.ofMillis(1));
     RunRecord record = RunRecord.started(spec, info, millis.instant());
+    if (!info.structure().isEmpty()) {
+      AtomicFiles.write(runDir.resolve(STRUCTURE_FILE), json.write(new Structure(info.structure())));
+    }
     AtomicFiles.write(runDir.resolve(RUN_FILE), json.write(record));
-    CsvAppender epochs = new CsvAppender(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS);
-    CsvAppender steps;
+    List<CsvAppender> opened = new ArrayList<>();
     try {
-      steps = new CsvAppender(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS);
+      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS));
+      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS));
+      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.LAYER_FILE), MetricsCsv.LAYER_COLUMNS));
     } catch (IOException | RuntimeException e) {
-      epochs.close();
+      for (CsvAppender file : opened) {
+        try {
+          file.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       throw e;
     }
-    return new RunWriter(runDir, record, json, millis, epochs, steps);
+    return new RunWriter(runDir, record, json, millis, opened.get(0), opened.get(1), opened.get(2));
+  }
+
+  /**
+   * The content of {@value #STRUCTURE_FILE}.
+   *
+   * @param layers the network's layers in build order, as {@code convbench describe} lists them
+   */
+  record Structure(List<LayerInfo> layers) {
+    Structure {
+      layers = layers == null ? List.of() : List.copyOf(layers);
+    }
   }
 
   /**

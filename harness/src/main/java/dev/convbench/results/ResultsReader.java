@@ -1,6 +1,8 @@
 package dev.convbench.results;
 
+import dev.convbench.graph.LayerInfo;
 import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,11 +118,16 @@ public final class ResultsReader {
         warn.accept(runFile + ": unreadable, run skipped: " + e.getMessage());
         continue;
       }
-      List<EpochMetrics> epochs = readCsv(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS,
-          MetricsCsv::parseEpoch, warn);
+      List<EpochMetrics> epochs = readCsv(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_REQUIRED,
+          MetricsCsv::parseEpoch, true, warn);
       List<StepLoss> steps = readCsv(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS,
-          MetricsCsv::parseStep, warn);
-      runs.add(new RunResult(runDir, record, epochs, steps));
+          MetricsCsv::parseStep, true, warn);
+      // Files added by format 2: silently empty when missing (older runs never had them).
+      List<LayerStats> layers = groupLayerRows(readCsv(runDir.resolve(MetricsCsv.LAYER_FILE),
+          MetricsCsv.LAYER_COLUMNS, MetricsCsv::parseLayer, false, warn));
+      ConfusionMatrix confusion = readConfusion(runDir.resolve(MetricsCsv.CONFUSION_FILE), warn);
+      List<LayerInfo> structure = readStructure(runDir.resolve(ResultStore.STRUCTURE_FILE), warn);
+      runs.add(new RunResult(runDir, record, epochs, steps, layers, confusion, structure));
     }
     if (runs.isEmpty()) {
       warn.accept(dir + ": holds no runs");
@@ -152,10 +159,112 @@ public final class ResultsReader {
     return ordered;
   }
 
-  private static <T> List<T> readCsv(Path file, List<String> required,
-      BiFunction<MetricsCsv.Columns, String[], T> parse, Consumer<String> warn) throws IOException {
+  /**
+   * Rebuilds the {@link LayerStats} events from their rows: consecutive rows of the same kind, step and epoch form
+   * one event; within it, rows are ordered by {@code layer_index} and a repeated index keeps its first row. A killed
+   * run may leave its last event with fewer layers than the others; it is kept as it is.
+   */
+  static List<LayerStats> groupLayerRows(List<MetricsCsv.LayerRow> rows) {
+    List<LayerStats> events = new ArrayList<>();
+    int start = 0;
+    while (start < rows.size()) {
+      MetricsCsv.LayerRow first = rows.get(start);
+      int end = start + 1;
+      while (end < rows.size() && rows.get(end).kind() == first.kind() && rows.get(end).step() == first.step()
+          && rows.get(end).epoch() == first.epoch()) {
+        end++;
+      }
+      Map<Integer, MetricsCsv.LayerRow> byIndex = new java.util.TreeMap<>();
+      rows.subList(start, end).forEach(r -> byIndex.putIfAbsent(r.index(), r));
+      List<MetricsCsv.LayerRow> ordered = List.copyOf(byIndex.values());
+      events.add(new LayerStats(first.kind(), first.step(), first.epoch(),
+          ordered.stream().map(MetricsCsv.LayerRow::layer).toList(),
+          ordered.stream().mapToDouble(MetricsCsv.LayerRow::gradientNorm).toArray(),
+          ordered.stream().mapToDouble(MetricsCsv.LayerRow::weightNorm).toArray(),
+          ordered.stream().mapToDouble(MetricsCsv.LayerRow::updateRatio).toArray()));
+      start = end;
+    }
+    return events;
+  }
+
+  /** The confusion matrix, or {@code null} when the file is missing (silently) or unreadable (with a warning). */
+  private static ConfusionMatrix readConfusion(Path file, Consumer<String> warn) throws IOException {
     if (!Files.isRegularFile(file)) {
-      warn.accept(file + ": missing");
+      return null;
+    }
+    // Written atomically, so a file is complete or absent; anything else is damage, reported and ignored.
+    List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1).stream().map(ResultsReader::stripCr)
+        .filter(l -> !l.isBlank()).toList();
+    try {
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException("empty");
+      }
+      MetricsCsv.Columns columns = new MetricsCsv.Columns(lines.get(0));
+      int k = lines.size() - 1;
+      List<String> required = new ArrayList<>(List.of("epoch", "true_label"));
+      for (int j = 0; j < k; j++) {
+        required.add("pred_" + j);
+      }
+      List<String> missing = columns.missing(required);
+      if (!missing.isEmpty() || columns.has("pred_" + k)) {
+        throw new IllegalArgumentException(k + " rows but columns do not match (missing " + missing + ")");
+      }
+      long[][] counts = new long[k][];
+      int epoch = -1;
+      for (int r = 1; r <= k; r++) {
+        String[] cells = MetricsCsv.split(lines.get(r));
+        if (cells.length != columns.count()) {
+          throw new IllegalArgumentException("line " + (r + 1) + " has " + cells.length + " cells");
+        }
+        int label = columns.integer(cells, "true_label");
+        if (label < 0 || label >= k || counts[label] != null) {
+          throw new IllegalArgumentException("line " + (r + 1) + ": unexpected true_label " + label);
+        }
+        int rowEpoch = columns.integer(cells, "epoch");
+        if (epoch >= 0 && rowEpoch != epoch) {
+          throw new IllegalArgumentException("rows of different epochs");
+        }
+        epoch = rowEpoch;
+        counts[label] = new long[k];
+        for (int j = 0; j < k; j++) {
+          counts[label][j] = Long.parseLong(columns.cell(cells, "pred_" + j));
+        }
+      }
+      return new ConfusionMatrix(epoch, counts);
+    } catch (IllegalArgumentException e) {
+      warn.accept(file + ": unreadable, ignored: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** The structure's layers, or empty when the file is missing (silently) or unreadable (with a warning). */
+  private List<LayerInfo> readStructure(Path file, Consumer<String> warn) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    try {
+      ResultStore.Structure structure = json.read(file, ResultStore.Structure.class);
+      return structure == null ? List.of() : structure.layers();
+    } catch (IOException | RuntimeException e) {
+      warn.accept(file + ": unreadable, ignored: " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  /**
+   * Reads the complete, well-formed rows of a CSV file.
+   *
+   * @param required columns without which the file is ignored
+   * @param expected whether a missing file deserves a warning (files every version writes) or is normal (files
+   *     added later, which older runs lack)
+   */
+  private static <T> List<T> readCsv(Path file, List<String> required,
+      BiFunction<MetricsCsv.Columns, String[], T> parse, boolean expected, Consumer<String> warn)
+      throws IOException {
+    if (!Files.isRegularFile(file)) {
+      if (expected) {
+        warn.accept(file + ": missing");
+      }
       return List.of();
     }
     // ISO-8859-1 decodes any byte: a file cut inside a character must not make reading fail.
@@ -182,7 +291,13 @@ public final class ResultsReader {
       if (line.isBlank()) {
         continue;
       }
-      String[] cells = line.split(",", -1);
+      String[] cells;
+      try {
+        cells = MetricsCsv.split(line);
+      } catch (IllegalArgumentException e) {
+        warn.accept(file + ":" + (i + 1) + ": malformed (" + e.getMessage() + "), line skipped");
+        continue;
+      }
       if (cells.length != columns.count()) {
         warn.accept(file + ":" + (i + 1) + ": " + cells.length + " cells instead of " + columns.count()
             + ", line skipped");

@@ -9,14 +9,18 @@ import java.util.Objects;
 /**
  * The content of a run's {@code run.json}: everything needed to understand, reproduce and compare the run, apart
  * from its metrics (which are in the CSV files). Serialised with Jackson; unknown fields are ignored when reading,
- * so older readers accept newer files.
+ * so older readers accept newer files, and fields missing from older files read as 0 or {@code null}.
  *
- * @param formatVersion version of this layout, {@value #FORMAT_VERSION} for this release
+ * @param formatVersion version of this layout, {@value #FORMAT_VERSION} for this release (2 added
+ *     {@code macsPerImage}, {@code peakResidentBytes} and the files {@code layers.csv}, {@code confusion.csv},
+ *     {@code structure.json}, and the {@code train_eval_*} columns of {@code metrics.csv})
  * @param runId the run's identifier (and directory name)
  * @param spec the fully resolved run: architecture, label, cell, hyper-parameters, training and data settings, seed
  * @param plugin architecture plugin name
  * @param pluginOrigin where the plugin came from (jar path or {@code built-in})
  * @param trainableParameters trainable scalar parameters of the network
+ * @param macsPerImage multiply-accumulates of one forward pass per image; 0 when unknown (runs written before
+ *     format 2, or whose network could not be built)
  * @param environment machine and software the run executed on
  * @param dataset the data the run saw
  * @param startedAt ISO-8601 instant the run started, e.g. {@code 2025-01-31T12:00:00.123Z}
@@ -25,13 +29,17 @@ import java.util.Objects;
  * @param errorMessage for {@link RunStatus#FAILED failed} runs: the exception's {@code toString()}, else {@code null}
  * @param stackTrace for failed runs: the full stack trace, else {@code null}
  * @param divergedReason for {@link RunStatus#DIVERGED diverged} runs: why training stopped, else {@code null}
+ * @param peakResidentBytes the process's peak resident memory in bytes as reported when training ended; {@code null}
+ *     when not reported (a run that failed, is still running, or was written before format 2). The process may
+ *     have trained earlier runs of the matrix, so this is the peak up to the end of this run.
  */
 public record RunRecord(int formatVersion, String runId, RunSpec spec, String plugin, String pluginOrigin,
-    long trainableParameters, Environment environment, DatasetFacts dataset, String startedAt, String endedAt,
-    RunStatus status, String errorMessage, String stackTrace, String divergedReason) {
+    long trainableParameters, long macsPerImage, Environment environment, DatasetFacts dataset, String startedAt,
+    String endedAt, RunStatus status, String errorMessage, String stackTrace, String divergedReason,
+    Long peakResidentBytes) {
 
   /** The layout version this release writes. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
@@ -41,26 +49,32 @@ public record RunRecord(int formatVersion, String runId, RunSpec spec, String pl
   /** A freshly started run. */
   static RunRecord started(RunSpec spec, RunStartInfo info, Instant now) {
     return new RunRecord(FORMAT_VERSION, spec.runId(), spec, info.pluginName(), info.pluginOrigin(),
-        info.trainableParameters(), info.environment(), info.dataset(), now.toString(), null, RunStatus.RUNNING,
-        null, null, null);
+        info.trainableParameters(), info.macsPerImage(), info.environment(), info.dataset(), now.toString(), null,
+        RunStatus.RUNNING, null, null, null, null);
   }
 
-  RunRecord completed(Instant now) {
-    return finish(RunStatus.COMPLETED, now, null, null, null);
+  /** FLOPs of one forward pass per image, counted as 2 × {@link #macsPerImage}; 0 when unknown. */
+  public long flopsPerImage() {
+    return 2 * macsPerImage;
   }
 
-  RunRecord diverged(Instant now, String reason) {
-    return finish(RunStatus.DIVERGED, now, null, null, reason);
+  RunRecord completed(Instant now, Long peak) {
+    return finish(RunStatus.COMPLETED, now, null, null, null, peak);
   }
 
-  RunRecord failed(Instant now, Throwable error) {
+  RunRecord diverged(Instant now, String reason, Long peak) {
+    return finish(RunStatus.DIVERGED, now, null, null, reason, peak);
+  }
+
+  RunRecord failed(Instant now, Throwable error, Long peak) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    return finish(RunStatus.FAILED, now, error.toString(), trace.toString(), null);
+    return finish(RunStatus.FAILED, now, error.toString(), trace.toString(), null, peak);
   }
 
-  private RunRecord finish(RunStatus finalStatus, Instant now, String message, String trace, String reason) {
-    return new RunRecord(formatVersion, runId, spec, plugin, pluginOrigin, trainableParameters, environment, dataset,
-        startedAt, now.toString(), finalStatus, message, trace, reason);
+  private RunRecord finish(RunStatus finalStatus, Instant now, String message, String trace, String reason,
+      Long peak) {
+    return new RunRecord(formatVersion, runId, spec, plugin, pluginOrigin, trainableParameters, macsPerImage,
+        environment, dataset, startedAt, now.toString(), finalStatus, message, trace, reason, peak);
   }
 }

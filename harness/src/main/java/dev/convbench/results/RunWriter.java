@@ -1,10 +1,12 @@
 package dev.convbench.results;
 
 import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
 import dev.convbench.training.TrainingListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
@@ -14,8 +16,10 @@ import java.util.Objects;
  * {@link TrainingListener}s, then end the run with exactly one of {@link #complete()}, {@link #diverged(String)} or
  * {@link #failed(Throwable)}.
  *
- * <p>{@link #onEpoch} and {@link #onStepLoss} append a row to {@code metrics.csv} / {@code steps.csv} and flush it.
- * Listener methods cannot throw checked exceptions, so an I/O error there surfaces as an
+ * <p>{@link #onEpoch} and {@link #onStepLoss} append a row to {@code metrics.csv} / {@code steps.csv} and flush it;
+ * {@link #onLayerStats} appends the event's rows (one per layer) to {@code layers.csv} in one write;
+ * {@link #onConfusion} replaces {@code confusion.csv} atomically; {@link #onResources} keeps the peak memory for the
+ * final {@code run.json}. Listener methods cannot throw checked exceptions, so an I/O error there surfaces as an
  * {@link UncheckedIOException} (the trainer should then call {@link #failed}).
  *
  * <p>{@link #close()} releases the files without deciding the outcome: a run closed without a final status stays
@@ -29,16 +33,20 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
   private final Clock clock;
   private final CsvAppender epochs;
   private final CsvAppender steps;
+  private final CsvAppender layers;
   private RunRecord record;
+  private Long peakResidentBytes;
   private boolean closed;
 
-  RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, CsvAppender epochs, CsvAppender steps) {
+  RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, CsvAppender epochs, CsvAppender steps,
+      CsvAppender layers) {
     this.directory = directory;
     this.record = record;
     this.json = json;
     this.clock = clock;
     this.epochs = epochs;
     this.steps = steps;
+    this.layers = layers;
   }
 
   /** The run's identifier. */
@@ -66,9 +74,35 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
     append(steps, MetricsCsv.format(loss));
   }
 
+  @Override
+  public synchronized void onLayerStats(LayerStats stats) {
+    if (!stats.layers().isEmpty()) {
+      append(layers, MetricsCsv.format(stats));
+    }
+  }
+
+  /** Replaces {@code confusion.csv} with this evaluation's matrix. @throws IllegalArgumentException if not square */
+  @Override
+  public synchronized void onConfusion(int epoch, long[][] counts) {
+    checkOpen();
+    byte[] content = MetricsCsv.formatConfusion(epoch, counts).getBytes(StandardCharsets.UTF_8);
+    try {
+      AtomicFiles.write(directory.resolve(MetricsCsv.CONFUSION_FILE), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record the confusion matrix of run " + runId() + " in " + directory, e);
+    }
+  }
+
+  /** Keeps the peak resident memory; {@code run.json} records it when the run ends (negative values: unknown). */
+  @Override
+  public synchronized void onResources(long peakResidentBytes) {
+    checkOpen();
+    this.peakResidentBytes = peakResidentBytes < 0 ? null : peakResidentBytes;
+  }
+
   /** Ends the run as {@code completed}. @throws IllegalStateException if the run already ended */
   public synchronized void complete() throws IOException {
-    finish(record.completed(clock.instant()));
+    finish(record.completed(clock.instant(), peakResidentBytes));
   }
 
   /**
@@ -78,12 +112,12 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
    * @param reason why, e.g. {@code loss is NaN at step 1200}
    */
   public synchronized void diverged(String reason) throws IOException {
-    finish(record.diverged(clock.instant(), Objects.requireNonNull(reason)));
+    finish(record.diverged(clock.instant(), Objects.requireNonNull(reason), peakResidentBytes));
   }
 
   /** Ends the run as {@code failed}, recording the error and its stack trace; {@code --resume} redoes it. */
   public synchronized void failed(Throwable error) throws IOException {
-    finish(record.failed(clock.instant(), Objects.requireNonNull(error)));
+    finish(record.failed(clock.instant(), Objects.requireNonNull(error), peakResidentBytes));
   }
 
   /** Closes the CSV files; leaves {@code run.json} as it is. Idempotent. */
@@ -96,7 +130,11 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
     try {
       epochs.close();
     } finally {
-      steps.close();
+      try {
+        steps.close();
+      } finally {
+        layers.close();
+      }
     }
   }
 
@@ -110,10 +148,14 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
     record = finalRecord;
   }
 
-  private void append(CsvAppender file, String row) {
+  private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("run " + runId() + " is closed; no more rows can be recorded");
     }
+  }
+
+  private void append(CsvAppender file, String row) {
+    checkOpen();
     try {
       file.append(row);
     } catch (IOException e) {

@@ -8,12 +8,22 @@
  *   experiment.json        {@link dev.convbench.results.ExperimentManifest}: name, description, baseline, run ids
  *   &lt;run-id&gt;/
  *     run.json             {@link dev.convbench.results.RunRecord}: config, environment, data facts, status
+ *     structure.json       the network layer by layer ({@code {"layers": [LayerInfo…]}}), when known at start
  *     metrics.csv          one row per epoch ({@link dev.convbench.results.MetricsCsv#EPOCH_COLUMNS})
  *     steps.csv            the training loss every N steps ({@link dev.convbench.results.MetricsCsv#STEP_COLUMNS})
+ *     layers.csv           per-layer gradient / weight norms and update ratios, long format, every N steps
+ *                          ({@code sample}) and per epoch ({@code epoch}) ({@link dev.convbench.results.MetricsCsv#LAYER_COLUMNS})
+ *     confusion.csv        the latest evaluation's confusion matrix ({@link dev.convbench.results.MetricsCsv#CONFUSION_FILE})
  * </pre>
  *
  * <p>Epochs and steps are kept in two files rather than one file with a {@code kind} column: each file then has a
- * fixed set of columns with no empty cells, and a spreadsheet or pandas reads either without filtering.
+ * fixed set of columns with no empty cells, and a spreadsheet or pandas reads either without filtering. Layer
+ * statistics are in long format (one row per layer) because the number of layers differs between architectures;
+ * samples and epoch means share that file, told apart by {@code kind}, since they have the same columns.
+ *
+ * <p>Older results (format 1) lack {@code structure.json}, {@code layers.csv}, {@code confusion.csv}, the
+ * {@code train_eval_*} columns and the cost fields of {@code run.json}: the reader returns them as empty, {@code NaN},
+ * 0 or {@code null}, without warnings.
  *
  * <h2>Guarantees</h2>
  * <ul>
@@ -21,6 +31,7 @@
  *       {@code ATOMIC_MOVE}): it is written with status {@code running} when a run starts and rewritten with the final
  *       status ({@code completed}, {@code diverged}, {@code failed}) when it ends. A crash leaves a run whose
  *       {@code run.json} says {@code running}, which {@code --resume} redoes.</li>
+ *   <li>{@code confusion.csv} and {@code structure.json} are replaced atomically in the same way.</li>
  *   <li>CSV rows are appended and flushed as the run goes, so a killed run keeps every finished row; at most the
  *       last line is incomplete, and {@link dev.convbench.results.ResultsReader} skips it with a warning.</li>
  *   <li>Numbers are written with {@link java.lang.Double#toString(double)}: locale-independent, and parsing them

@@ -134,6 +134,6 @@ public final class ExperimentRunner {
   }
 
   private RunStartInfo info(DiscoveredPlugin plugin, long parameters, DatasetFacts facts) {
-    return new RunStartInfo(plugin.name(), plugin.origin().toString(), parameters, environment, facts);
+    return new RunStartInfo(plugin.name(), plugin.origin().toString(), parameters, 0, List.of(), environment, facts);
   }
 }

@@ -75,7 +75,7 @@ class ResultStoreTest {
     try (Stream<Path> files = Files.walk(out)) {
       List<String> names = files.filter(Files::isRegularFile).map(p -> out.relativize(p).toString()).sorted()
           .toList();
-      assertEquals(List.of("r1/metrics.csv", "r1/run.json", "r1/steps.csv"), names);
+      assertEquals(List.of("r1/layers.csv", "r1/metrics.csv", "r1/run.json", "r1/steps.csv"), names);
     }
   }
 
