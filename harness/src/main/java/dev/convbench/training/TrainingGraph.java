@@ -168,15 +168,23 @@ final class TrainingGraph implements AutoCloseable {
 
   private final List<Op> adamPowerUpdates = new ArrayList<>();
 
-  private List<Op> applyGradients(Ops opt, OptimizerConfig o, List<Variable<TFloat32>> weights, Output<?>[] grads) {
+  private List<Op> applyGradients(Ops ops, OptimizerConfig o, List<Variable<TFloat32>> weights, Output<?>[] grads) {
     List<Op> applies = new ArrayList<>();
-    Ops init = opt.withInitScope();
+    Ops init = ops.withInitScope();
+    // The update kernels change the variables in place, while back-propagation still reads them (a layer's input
+    // gradient needs its weights). Without this barrier a fast layer's update can race the slower layers' gradient
+    // computation and feed them half-updated weights: on a busy machine, SGD with momentum then diverged.
+    List<Op> gradientsDone = new ArrayList<>();
+    for (Output<?> g : grads) {
+      gradientsDone.add(ops.identity(g));
+    }
+    Ops opt = ops.withControlDependencies(gradientsDone);
     boolean adam = OptimizerConfig.ADAM.equals(o.type());
     Variable<TFloat32> beta1Power = null;
     Variable<TFloat32> beta2Power = null;
     if (adam) {
-      beta1Power = opt.withName("beta1_power").variable(init.constant((float) o.beta1()));
-      beta2Power = opt.withName("beta2_power").variable(init.constant((float) o.beta2()));
+      beta1Power = ops.withName("beta1_power").variable(init.constant((float) o.beta1()));
+      beta2Power = ops.withName("beta2_power").variable(init.constant((float) o.beta2()));
     }
     for (int i = 0; i < weights.size(); i++) {
       Variable<TFloat32> w = weights.get(i);
@@ -184,13 +192,13 @@ final class TrainingGraph implements AutoCloseable {
       Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
       Operand<TFloat32> zeros = init.fill(init.constant(w.shape().asArray()), init.constant(0f));
       if (adam) {
-        Variable<TFloat32> m = opt.variable(zeros);
-        Variable<TFloat32> v = opt.variable(init.fill(init.constant(w.shape().asArray()), init.constant(0f)));
+        Variable<TFloat32> m = ops.variable(zeros);
+        Variable<TFloat32> v = ops.variable(init.fill(init.constant(w.shape().asArray()), init.constant(0f)));
         applies.add(opt.train.applyAdam(w, m, v, beta1Power, beta2Power, learningRate,
             opt.constant((float) o.beta1()), opt.constant((float) o.beta2()), opt.constant((float) o.epsilon()), g,
             ApplyAdam.useLocking(false)));
       } else {
-        Variable<TFloat32> accumulator = opt.variable(zeros);
+        Variable<TFloat32> accumulator = ops.variable(zeros);
         applies.add(opt.train.applyMomentum(w, accumulator, learningRate, g, opt.constant((float) o.momentum()),
             ApplyMomentum.useNesterov(o.nesterov())));
       }

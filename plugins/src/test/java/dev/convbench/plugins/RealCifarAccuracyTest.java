@@ -47,6 +47,8 @@ class RealCifarAccuracyTest {
             System.out.printf("baseline-cnn on the real subset: %s%n", m);
           }
         });
+    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.reason());
+    assertEquals(10, outcome.epochs().size());
     EpochMetrics last = outcome.epochs().get(outcome.epochs().size() - 1);
     assertTrue(last.testAccuracy() >= 0.35, "test accuracy after 10 epochs: " + last.testAccuracy());
   }
