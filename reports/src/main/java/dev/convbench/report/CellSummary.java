@@ -74,6 +74,44 @@ public record CellSummary(String label, List<RunResult> runs, List<RunOutcome> o
     return statusCounts.getOrDefault(RunStatus.COMPLETED, 0);
   }
 
+  /**
+   * FLOPs per image (2 × multiply-accumulates) the runs recorded, distinct values (one, normally); empty when no run
+   * recorded them (results from before convbench counted them).
+   */
+  public Set<Long> flopsPerImage() {
+    Set<Long> values = new LinkedHashSet<>();
+    runs.forEach(r -> {
+      if (r.record().macsPerImage() > 0) {
+        values.add(r.record().flopsPerImage());
+      }
+    });
+    return values;
+  }
+
+  /** The FLOPs per image when every run that recorded them agrees, else empty. */
+  public java.util.OptionalLong flops() {
+    Set<Long> values = flopsPerImage();
+    return values.size() == 1 ? java.util.OptionalLong.of(values.iterator().next()) : java.util.OptionalLong.empty();
+  }
+
+  /** The trainable parameters when every run agrees, else empty. */
+  public java.util.OptionalLong parameterCount() {
+    return parameters.size() == 1 && parameters.iterator().next() > 0
+        ? java.util.OptionalLong.of(parameters.iterator().next()) : java.util.OptionalLong.empty();
+  }
+
+  /** Peak resident memory of the completed runs that reported it, in bytes. */
+  public SampleStats peakResidentBytes() {
+    return SampleStats.of(runs.stream().filter(r -> r.status() == RunStatus.COMPLETED)
+        .map(r -> r.record().peakResidentBytes()).filter(Objects::nonNull).mapToDouble(Long::doubleValue).toArray());
+  }
+
+  /** The outcomes of the completed runs with at least one epoch: the runs the statistics are over. */
+  public List<RunOutcome> completedOutcomes() {
+    return outcomes.stream().filter(o -> o.run().status() == RunStatus.COMPLETED && o.finalAccuracy() != null)
+        .toList();
+  }
+
   private static <T> Set<T> distinct(List<RunResult> runs, Function<RunResult, T> value) {
     Set<T> values = new LinkedHashSet<>();
     for (RunResult r : runs) {

@@ -3,7 +3,10 @@ package dev.convbench.report;
 import dev.convbench.training.EpochMetrics;
 import java.util.List;
 
-/** The report's four convergence charts: test accuracy and training loss, against epochs and training time. */
+/**
+ * The report's four convergence charts: test accuracy and training loss, against epochs and training time. The loss
+ * charts come in two renderings, logarithmic (shown by default) and linear, which the page lets the reader switch.
+ */
 final class ConvergenceCharts {
 
   /**
@@ -12,8 +15,15 @@ final class ConvergenceCharts {
    * @param id the {@code <svg>} element's id
    * @param caption what it shows, for the figure caption
    * @param svg the {@code <svg>} element
+   * @param linearSvg for a loss chart, the same chart with a linear loss axis (its svg id: {@code id + "-linear"});
+   *     else {@code null}
    */
-  record Rendered(String id, String caption, String svg) {}
+  record Rendered(String id, String caption, String svg, String linearSvg) {
+
+    Rendered(String id, String caption, String svg) {
+      this(id, caption, svg, null);
+    }
+  }
 
   private ConvergenceCharts() {}
 
@@ -47,7 +57,13 @@ final class ConvergenceCharts {
         "Training loss as logged every N steps (averaged over windows of consecutive logs when there are more than "
             + Curves.MAX_POINTS + "), or the epoch means when no step losses were logged.",
     };
-    return java.util.stream.IntStream.range(0, specs.length)
-        .mapToObj(i -> new Rendered(specs[i].id(), captions[i], svg.render(specs[i]))).toList();
+    return java.util.stream.IntStream.range(0, specs.length).mapToObj(i -> {
+      SvgChart.Spec spec = specs[i];
+      String linear = spec.y() != SvgChart.YAxis.LOSS ? null
+          : svg.render(new SvgChart.Spec(spec.id() + "-linear", spec.title(), spec.xLabel(),
+              spec.yLabel().replace(", log scale", ", linear scale"), spec.xIntegers(), SvgChart.YAxis.LOSS_LINEAR,
+              spec.curves()));
+      return new Rendered(spec.id(), captions[i], svg.render(spec), linear);
+    }).toList();
   }
 }

@@ -100,13 +100,21 @@ final class Curves {
     return new Curve(curve.label(), curve.runs(), curve.incomplete(), out);
   }
 
-  private static void add(Map<Long, List<double[]>> byKey, long key, double x, double y) {
+  static void add(Map<Long, List<double[]>> byKey, long key, double x, double y) {
     if (Double.isFinite(x) && Double.isFinite(y)) {
       byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(new double[] {x, y});
     }
   }
 
   private static Curve curve(CellSummary cell, List<RunResult> runs, Map<Long, List<double[]>> byKey) {
+    return aggregate(cell.label(), runs, byKey);
+  }
+
+  /**
+   * A curve named {@code label} from values collected by key (epoch or step) over {@code runs}: at each key, x and y
+   * are the means of the collected values, the band their sample standard deviation.
+   */
+  static Curve aggregate(String label, List<RunResult> runs, Map<Long, List<double[]>> byKey) {
     List<Curve.Point> points = new ArrayList<>();
     for (List<double[]> values : byKey.values()) {
       SampleStats x = SampleStats.of(values.stream().mapToDouble(v -> v[0]).toArray());
@@ -114,6 +122,6 @@ final class Curves {
       points.add(new Curve.Point(x.mean(), y.mean(), y.std(), y.n()));
     }
     boolean incomplete = runs.stream().noneMatch(r -> r.status() == RunStatus.COMPLETED);
-    return new Curve(cell.label(), runs.size(), incomplete, points);
+    return new Curve(label, runs.size(), incomplete, points);
   }
 }

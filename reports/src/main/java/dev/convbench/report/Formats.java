@@ -80,6 +80,94 @@ final class Formats {
         : String.format(Locale.ROOT, "%,.0f ± %,.0f", s.mean(), s.std());
   }
 
+  /**
+   * The 95 % confidence interval of a mean fraction, in percent and clipped to the possible range [0, 100 %]:
+   * {@code 95 % CI 56.59–100.00 %}; {@link #MISSING} for fewer than two values.
+   */
+  static String percentInterval(SampleStats s) {
+    double half = s.halfWidth95();
+    if (Double.isNaN(half)) {
+      return MISSING;
+    }
+    return String.format(Locale.ROOT, "95 %% CI %.2f–%.2f %%", Math.max(0, s.mean() - half) * 100,
+        Math.min(1, s.mean() + half) * 100);
+  }
+
+  /** FLOPs in a unit chosen by size with two decimals: {@code 0.56 GFLOP}, {@code 12.30 MFLOP}; 0 → missing. */
+  static String flops(long flops) {
+    if (flops <= 0) {
+      return MISSING;
+    }
+    if (flops >= 500_000_000L) {
+      return String.format(Locale.ROOT, "%.2f GFLOP", flops / 1e9);
+    }
+    if (flops >= 500_000L) {
+      return String.format(Locale.ROOT, "%.2f MFLOP", flops / 1e6);
+    }
+    if (flops >= 500L) {
+      return String.format(Locale.ROOT, "%.2f kFLOP", flops / 1e3);
+    }
+    return flops + " FLOP";
+  }
+
+  /** Bytes in binary units: {@code 1.25 GiB}, {@code 512.0 MiB}; {@code null} → missing. */
+  static String bytes(Long bytes) {
+    if (bytes == null || bytes < 0) {
+      return MISSING;
+    }
+    double b = bytes;
+    if (b >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.2f GiB", b / (1L << 30));
+    }
+    if (b >= 1L << 20) {
+      return String.format(Locale.ROOT, "%.1f MiB", b / (1L << 20));
+    }
+    if (b >= 1L << 10) {
+      return String.format(Locale.ROOT, "%.1f KiB", b / (1L << 10));
+    }
+    return bytes + " B";
+  }
+
+  /** A p-value: {@code p = 0.015}, {@code p = 0.21}, {@code p < 0.001}. */
+  static String pValue(double p) {
+    if (Double.isNaN(p)) {
+      return "p " + MISSING;
+    }
+    if (p < 0.001) {
+      return "p < 0.001";
+    }
+    return p < 0.01 ? String.format(Locale.ROOT, "p = %.4f", p) : String.format(Locale.ROOT, "p = %.3f", p);
+  }
+
+  /** A positive ratio with two significant digits: {@code 40×}, {@code 3.1×}, {@code 0.52×}. */
+  static String ratio(double ratio) {
+    if (!Double.isFinite(ratio)) {
+      return MISSING;
+    }
+    return new SignificantFormat(2).format(ratio) + "×";
+  }
+
+  /** A number with {@code digits} significant digits, no exponent: {@code 0.0012}, {@code 4.8}. */
+  static String significant(double value, int digits) {
+    return Double.isFinite(value) ? new SignificantFormat(digits).format(value) : MISSING;
+  }
+
+  /** A target accuracy, without decimals when it is a whole percentage: {@code 0.8 → 80 %}, {@code 0.825 → 82.5 %}. */
+  static String targetPercent(double fraction) {
+    double pct = fraction * 100;
+    return Math.abs(pct - Math.rint(pct)) < 1e-9 ? String.format(Locale.ROOT, "%.0f %%", pct)
+        : new SignificantFormat(4).format(pct) + " %";
+  }
+
+  /** Mean ± std of a difference of fractions, in signed percentage points: {@code +3.10 ± 0.52 pp}. */
+  static String percentagePointStats(SampleStats s) {
+    if (s.isEmpty()) {
+      return MISSING;
+    }
+    return s.n() == 1 ? percentagePoints(s.mean())
+        : String.format(Locale.ROOT, "%+.2f ± %.2f pp", s.mean() * 100, s.std() * 100);
+  }
+
   /** A signed difference of fractions in percentage points: {@code +1.25 pp}. */
   static String percentagePoints(double difference) {
     return String.format(Locale.ROOT, "%+.2f pp", difference * 100);

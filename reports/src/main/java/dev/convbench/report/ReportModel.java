@@ -27,8 +27,10 @@ import java.util.stream.Collectors;
  * @param results the directories read, with the reader's warnings
  * @param cells the cells, in the order their labels first appear
  * @param palette the colour of each cell
+ * @param gradientFlows the gradient flow of each cell that recorded layer statistics, by label, in cell order
  */
-record ReportModel(Instant generatedAt, Results results, List<CellSummary> cells, Palette palette) {
+record ReportModel(Instant generatedAt, Results results, List<CellSummary> cells, Palette palette,
+    Map<String, GradientFlow> gradientFlows) {
 
   /**
    * Runs that used files with fewer records than the official data set.
@@ -41,7 +43,14 @@ record ReportModel(Instant generatedAt, Results results, List<CellSummary> cells
   static ReportModel of(Results results, Instant generatedAt) {
     List<CellSummary> cells = CellSummary.group(results.runs());
     Palette palette = new Palette(cells.stream().map(CellSummary::label).toList());
-    return new ReportModel(generatedAt, results, cells, palette);
+    Map<String, GradientFlow> flows = new LinkedHashMap<>();
+    cells.forEach(c -> GradientFlow.of(c).ifPresent(f -> flows.put(c.label(), f)));
+    return new ReportModel(generatedAt, results, cells, palette, java.util.Collections.unmodifiableMap(flows));
+  }
+
+  /** The 1-based position of a cell, for its anchors ({@code cell-2}, {@code arch-2}…). */
+  int number(CellSummary cell) {
+    return cells.indexOf(cell) + 1;
   }
 
   List<ExperimentResults> experiments() {

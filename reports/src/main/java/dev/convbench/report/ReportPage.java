@@ -15,9 +15,16 @@ import java.util.stream.Collectors;
  * Writes the report page from a {@link ReportModel}. Only formatting happens here; all user-supplied text goes
  * through {@link HtmlWriter}, which escapes it.
  *
- * <p>Sections carry stable ids for links and tests: {@code header}, {@code partial-data} (only when a run used a
- * partial data set), {@code warnings} (only when reading met problems), {@code summary}, {@code charts}, {@code runs}
- * (with {@code cell-1}, {@code cell-2}, … per cell), {@code experiment}, {@code environment}.
+ * <p>Sections carry stable ids for links and tests, in page order: {@code header}, {@code partial-data} (only when
+ * a run used a partial data set), {@code warnings} (only when reading met problems), {@code contents},
+ * {@code summary}, {@code findings}, {@code baseline}, {@code charts} (headed {@code convergence}),
+ * {@code gradient-flow}, {@code generalization}, {@code cost}, {@code architectures} (with {@code arch-1},
+ * {@code arch-2}, … per cell), {@code runs} (with {@code cell-1}, {@code cell-2}, … per cell), {@code experiment},
+ * {@code environment}. Every section is written whatever the data; one without data says what is missing.
+ *
+ * <p>The page's one script sorts tables and then checks the page: every section and every chart's {@code <svg>} is
+ * present, and it sets {@code data-ok="true"} on {@code <body>} (else {@code "false"} and {@code data-missing}).
+ * {@code ci/browser-check.sh} reads that attribute from the DOM a real browser rendered.
  */
 final class ReportPage {
 
@@ -39,7 +46,9 @@ final class ReportPage {
       .notice { border: 1px solid #e0b000; background: #fff8e1; padding: .6rem 1rem; border-radius: .4rem; }
       table { border-collapse: collapse; margin: .6rem 0; font-size: .92rem; }
       th, td { border-bottom: 1px solid #e4e4e4; padding: .35rem .6rem; text-align: left; vertical-align: top; }
-      th { background: #f6f6f6; white-space: nowrap; }
+      th { background: #f6f6f6; }
+      td.label { white-space: nowrap; }
+      .scroll { overflow-x: auto; max-width: 100%; }
       td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
       table.sortable th { cursor: pointer; }
       table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: .7em; }
@@ -56,7 +65,27 @@ final class ReportPage {
       details pre { max-height: 24rem; }
       .config { font-size: .9rem; color: #444; }
       footer { margin-top: 3rem; color: #888; font-size: .85rem; }
-      @media print { .charts { display: block; } figure { break-inside: avoid; } }
+      nav#contents { font-size: .9rem; margin: 1rem 0; }
+      nav#contents a { margin-right: .8rem; white-space: nowrap; }
+      .ci { display: block; color: #666; font-size: .8em; }
+      .scale-linear { display: none; }
+      #loss-linear:checked ~ .charts .scale-linear { display: block; }
+      #loss-linear:checked ~ .charts .scale-log { display: none; }
+      .toggle-label { font-size: .9rem; margin-left: .3rem; cursor: pointer; }
+      .findings li { margin: .35rem 0; }
+      .topic { display: inline-block; min-width: 7.5rem; color: #555; font-size: .85rem; }
+      .arch { border-top: 1px solid #eee; margin-top: 1rem; }
+      table.settings th { background: none; font-weight: 600; }
+      table.structure { font-size: .82rem; }
+      .scroll { overflow-x: auto; }
+      table.confusion td, table.confusion th { padding: .25rem .4rem; text-align: right; }
+      table.confusion td.diag { font-weight: 700; outline: 1px solid #999; outline-offset: -1px; }
+      details summary { cursor: pointer; color: #333; }
+      @media print {
+        .charts { display: block; } figure { break-inside: avoid; } nav#contents, .toggle-label, #loss-linear { display: none; }
+        details > *:not(summary) { display: block; } section { break-before: auto; } h2, h3 { break-after: avoid; }
+        body { max-width: none; padding: 0; } .scroll { overflow: visible; } table { font-size: .8rem; }
+      }
       """;
 
   /**
@@ -100,13 +129,42 @@ final class ReportPage {
       })();
       """;
 
+  /**
+   * Checks, once the page is loaded, that every section and chart the renderer wrote is in the DOM (each chart an
+   * {@code <svg>} with content), and records the result on {@code <body>}: {@code data-ok="true"}, or
+   * {@code "false"} with {@code data-missing}, also logged as a console error. {@code SECTIONS} and {@code CHARTS}
+   * are replaced by the ids written.
+   */
+  private static final String CHECK_SCRIPT = """
+      (function () {
+        var sections = SECTIONS, charts = CHARTS, missing = [];
+        sections.forEach(function (id) { if (!document.getElementById(id)) { missing.push('section ' + id); } });
+        charts.forEach(function (id) {
+          var e = document.getElementById(id);
+          if (!e || e.tagName.toLowerCase() !== 'svg' || !e.firstElementChild) { missing.push('chart ' + id); }
+        });
+        document.body.setAttribute('data-sections', String(sections.length));
+        document.body.setAttribute('data-charts', String(charts.length));
+        if (missing.length) {
+          document.body.setAttribute('data-ok', 'false');
+          document.body.setAttribute('data-missing', missing.join(', '));
+          console.error('convbench report check failed, missing: ' + missing.join(', '));
+        } else {
+          document.body.setAttribute('data-ok', 'true');
+        }
+      })();
+      """;
+
   private final ReportModel model;
   private final List<ConvergenceCharts.Rendered> charts;
-  private final HtmlWriter h = new HtmlWriter();
+  private final PageWriter page;
+  private final HtmlWriter h;
 
   private ReportPage(ReportModel model, List<ConvergenceCharts.Rendered> charts) {
     this.model = model;
     this.charts = charts;
+    this.page = new PageWriter(model);
+    this.h = page.h;
   }
 
   /** The complete HTML document. */
@@ -126,21 +184,141 @@ final class ReportPage {
     header();
     partialData();
     warnings();
+    contents();
     summary();
+    findings();
+    baseline();
     charts();
+    DiagnosticSections.gradientFlow(page);
+    DiagnosticSections.generalization(page);
+    CostSection.write(page);
+    ArchitectureSection.write(page);
     runs();
     experiment();
     environment();
     h.open("footer").text("Generated by convbench on " + Formats.dateTime(model.generatedAt()) + " from "
         + model.experiments().stream().map(e -> e.directory().toString()).collect(Collectors.joining(", ")) + ".")
         .close("footer");
-    h.open("script").trusted("\n").trusted(SORT_SCRIPT).close("script");
+    String check = CHECK_SCRIPT.replace("SECTIONS", jsArray(page.sections())).replace("CHARTS",
+        jsArray(page.charts()));
+    h.open("script").trusted("\n").trusted(SORT_SCRIPT).trusted(check).close("script");
     h.close("body");
     h.close("html");
     return h.toString();
   }
 
+  /** A JavaScript array of ids; ids are made by this module from fixed words and numbers, checked here. */
+  private static String jsArray(List<String> ids) {
+    for (String id : ids) {
+      if (!id.matches("[A-Za-z0-9-]+")) {
+        throw new IllegalStateException("unexpected id " + id);
+      }
+    }
+    return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static final List<String[]> CONTENTS = List.of(new String[] {"summary", "Summary"},
+      new String[] {"findings", "Findings"}, new String[] {"baseline", "Against the baseline"},
+      new String[] {"convergence", "Convergence"}, new String[] {"gradient-flow", "Gradient flow"},
+      new String[] {"generalization", "Generalization gap"}, new String[] {"cost", "Accuracy against cost"},
+      new String[] {"architectures", "Per architecture"}, new String[] {"runs", "Runs"},
+      new String[] {"experiment", "Experiment"}, new String[] {"environment", "Environment"});
+
+  private void contents() {
+    h.open("nav", "id", "contents", "aria-label", "Contents");
+    page.expectSection("contents");
+    for (String[] entry : CONTENTS) {
+      h.element("a", entry[1], "href", "#" + entry[0]);
+    }
+    h.close("nav");
+  }
+
+  private void findings() {
+    page.section("findings", "Findings");
+    h.element("p", "Generated from the measured numbers only; each links to the chart or table it comes from. A "
+        + "difference between two cells is called only when Welch's t-test over their seeds (two-sided, unequal "
+        + "variances) gives p < 0.05; with one run on either side no difference is claimed (n=1).", "class", "note");
+    h.open("ul", "class", "findings");
+    for (Findings.Finding f : Findings.of(model)) {
+      h.open("li").element("span", f.topic(), "class", "topic").text(f.text() + " ");
+      h.element("a", "→ " + f.linkText(), "href", f.href()).close("li");
+    }
+    h.close("ul").close("section");
+  }
+
+  private void baseline() {
+    page.section("baseline", "Against the baseline");
+    Optional<CellSummary> found = model.baseline();
+    if (found.isEmpty()) {
+      String named = model.experiments().stream().map(ExperimentResults::manifest).filter(java.util.Objects::nonNull)
+          .map(dev.convbench.results.ExperimentManifest::baseline).filter(java.util.Objects::nonNull).findFirst()
+          .orElse(null);
+      h.element("p", named == null
+          ? "No baseline set: add report: {baseline: LABEL} to the experiment file to compare every cell with one."
+          : "The baseline " + named + " has no runs in these results.", "class", "notice");
+      h.close("section");
+      return;
+    }
+    CellSummary base = found.get();
+    h.open("p").text("Every cell against ");
+    page.chip(base.label());
+    h.element("strong", base.label()).text(": final test accuracy " + Formats.percentStats(base.finalAccuracy())
+        + ", training time " + Formats.durationStats(base.trainingSeconds()) + ", "
+        + base.parameters().stream().map(Formats::count).collect(Collectors.joining(", ")) + " parameters, "
+        + (base.flops().isPresent() ? Formats.flops(base.flops().getAsLong()) : "FLOPs not recorded") + ".")
+        .close("p");
+    h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
+    for (String column : List.of("Cell", "Δ final test accuracy", "Welch's t-test (final accuracy)",
+        "Δ best test accuracy", "Training time vs baseline", "Parameters vs baseline", "FLOPs vs baseline",
+        "Images/s vs baseline")) {
+      h.element("th", column);
+    }
+    h.close("tr").close("thead").open("tbody");
+    for (CellSummary cell : model.cells()) {
+      if (cell == base) {
+        continue;
+      }
+      h.open("tr");
+      labelCell(cell);
+      boolean both = !cell.finalAccuracy().isEmpty() && !base.finalAccuracy().isEmpty();
+      double delta = both ? cell.finalAccuracy().mean() - base.finalAccuracy().mean() : Double.NaN;
+      h.element("td", both ? Formats.percentagePoints(delta) : Formats.MISSING, "class", "num", "data-sort",
+          both ? Double.toString(delta) : "");
+      h.element("td", both ? Welch.test(cell.finalAccuracy(), base.finalAccuracy()).describe() : Formats.MISSING);
+      boolean best = !cell.bestAccuracy().isEmpty() && !base.bestAccuracy().isEmpty();
+      double bestDelta = best ? cell.bestAccuracy().mean() - base.bestAccuracy().mean() : Double.NaN;
+      h.element("td", best ? Formats.percentagePoints(bestDelta) : Formats.MISSING, "class", "num", "data-sort",
+          best ? Double.toString(bestDelta) : "");
+      ratioCell(cell.trainingSeconds().isEmpty() || base.trainingSeconds().isEmpty() ? Double.NaN
+          : cell.trainingSeconds().mean() / base.trainingSeconds().mean(),
+          cell.trainingSeconds().isEmpty() || base.trainingSeconds().isEmpty() ? ""
+          : " (" + signedDuration(cell.trainingSeconds().mean() - base.trainingSeconds().mean()) + ")");
+      ratioCell(cell.parameterCount().isPresent() && base.parameterCount().isPresent()
+          ? (double) cell.parameterCount().getAsLong() / base.parameterCount().getAsLong() : Double.NaN, "");
+      ratioCell(cell.flops().isPresent() && base.flops().isPresent()
+          ? (double) cell.flops().getAsLong() / base.flops().getAsLong() : Double.NaN, "");
+      ratioCell(cell.imagesPerSecond().isEmpty() || base.imagesPerSecond().isEmpty() ? Double.NaN
+          : cell.imagesPerSecond().mean() / base.imagesPerSecond().mean(), "");
+      h.close("tr");
+    }
+    h.close("tbody").close("table").close("div");
+    h.element("p", "Δ: cell mean minus baseline mean, in percentage points. Ratios: cell ÷ baseline (2× = twice "
+        + "the baseline's). Welch's t-test is over the completed runs' final accuracies; a difference is called "
+        + "only for p < 0.05, and not at all with one run on either side.", "class", "note");
+    h.close("section");
+  }
+
+  private void ratioCell(double ratio, String suffix) {
+    h.element("td", Double.isFinite(ratio) ? Formats.ratio(ratio) + suffix : Formats.MISSING, "class", "num",
+        "data-sort", Double.isFinite(ratio) ? Double.toString(ratio) : "");
+  }
+
+  private static String signedDuration(double seconds) {
+    return (seconds < 0 ? "−" : "+") + Formats.duration(Math.abs(seconds));
+  }
+
   private void header() {
+    page.expectSection("header");
     h.open("header", "id", "header").trusted("\n");
     h.element("h1", model.title()).trusted("\n");
     for (String description : model.descriptions()) {
@@ -165,8 +343,8 @@ final class ReportPage {
     if (partial.isEmpty()) {
       return;
     }
-    h.open("section", "id", "partial-data", "class", "alert", "role", "alert").trusted("\n");
-    h.element("h2", "⚠ Partial data set: these results are not comparable with full CIFAR-10 results").trusted("\n");
+    page.section("partial-data", "⚠ Partial data set: these results are not comparable with full CIFAR-10 results",
+        "class", "alert", "role", "alert");
     h.element("p", "Some runs read data files holding fewer than the official 10,000 records each (the run was "
         + "started with partial data allowed). Their accuracies come from less data than the benchmark defines.");
     for (ReportModel.PartialData p : partial) {
@@ -183,8 +361,7 @@ final class ReportPage {
     if (warnings.isEmpty()) {
       return;
     }
-    h.open("section", "id", "warnings", "class", "notice").trusted("\n");
-    h.element("h2", "Reading warnings").trusted("\n");
+    page.section("warnings", "Reading warnings", "class", "notice");
     h.element("p", "Parts of the results could not be read and were left out (for instance the last line of a run "
         + "that was killed while writing):");
     h.open("ul");
@@ -193,11 +370,11 @@ final class ReportPage {
   }
 
   private void summary() {
-    h.open("section", "id", "summary").trusted("\n");
-    h.element("h2", "Summary").trusted("\n");
+    page.section("summary", "Summary");
     Optional<CellSummary> baseline = model.baseline();
-    h.open("table", "class", "sortable").open("thead").open("tr");
-    for (String column : List.of("Cell", "Architecture", "Parameters", "Runs", "Seeds", "Final test accuracy",
+    h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
+    for (String column : List.of("Cell", "Architecture", "Parameters", "FLOPs / image", "Runs", "Seeds",
+        "Final test accuracy",
         "Best test accuracy", "Δ final vs baseline", "Epochs to target", "Time to target", "Training time",
         "Images/s", "Status")) {
       h.element("th", column);
@@ -210,10 +387,13 @@ final class ReportPage {
       h.element("td", cell.parameters().stream().map(Formats::count).collect(Collectors.joining(", ")),
           "class", "num", "data-sort", cell.parameters().isEmpty() ? "" : cell.parameters().iterator().next()
               .toString());
+      h.element("td", cell.flopsPerImage().isEmpty() ? Formats.MISSING : cell.flopsPerImage().stream()
+          .map(Formats::flops).collect(Collectors.joining(", ")), "class", "num", "data-sort",
+          cell.flopsPerImage().isEmpty() ? "" : cell.flopsPerImage().iterator().next().toString());
       h.element("td", Integer.toString(cell.runs().size()), "class", "num");
       h.element("td", Integer.toString(cell.seeds().size()), "class", "num");
-      statsCell(Formats.percentStats(cell.finalAccuracy()), cell.finalAccuracy());
-      statsCell(Formats.percentStats(cell.bestAccuracy()), cell.bestAccuracy());
+      accuracyCell(cell.finalAccuracy());
+      accuracyCell(cell.bestAccuracy());
       deltaCell(cell, baseline);
       targetCell(cell, Formats.plainStats(cell.epochsToTarget(), 1), cell.epochsToTarget());
       targetCell(cell, Formats.durationStats(cell.secondsToTarget()), cell.secondsToTarget());
@@ -223,9 +403,11 @@ final class ReportPage {
           .collect(Collectors.joining(", ")));
       h.close("tr");
     }
-    h.close("tbody").close("table");
+    h.close("tbody").close("table").close("div");
     h.element("p", "Accuracies are on the evaluation set after the epoch. Each value is the mean ± sample standard "
-        + "deviation over the cell's completed runs, n = number of runs; failed, diverged and unfinished runs are "
+        + "deviation over the cell's completed runs, n = number of runs, with the 95 % confidence interval of the "
+        + "mean (Student's t, n − 1 degrees of freedom, clipped to 0–100 %; none for n=1). FLOPs per image are "
+        + "2 × the multiply-accumulates of one forward pass (— when not recorded). Failed, diverged and unfinished runs are "
         + "counted under Status and listed under Runs. Time to target and training time count training steps only "
         + "(evaluation excluded). Epochs and time to target are over the runs that reached the target accuracy "
         + "(k/n reached). Images/s leaves out the first epoch (graph building, warm-up) when there are several. "
@@ -234,11 +416,24 @@ final class ReportPage {
   }
 
   private void labelCell(CellSummary cell) {
-    h.open("td", "data-sort", cell.label());
+    h.open("td", "data-sort", cell.label(), "class", "label");
     h.open("span", "class", "chip", "style", "background:" + model.palette().css(cell.label())).close("span");
     h.element("a", cell.label(), "href", "#cell-" + (model.cells().indexOf(cell) + 1));
     if (model.baseline().filter(b -> b == cell).isPresent()) {
       h.text(" ").element("span", "baseline", "class", "n");
+    }
+    h.close("td");
+  }
+
+  /** Accuracy mean ± std, n, and the 95 % interval below (none for n=1). */
+  private void accuracyCell(SampleStats stats) {
+    h.open("td", "class", "num", "data-sort", stats.isEmpty() ? "" : Double.toString(stats.mean()));
+    h.text(Formats.percentStats(stats));
+    if (!stats.isEmpty()) {
+      h.text(" ").element("span", "n=" + stats.n(), "class", "n");
+      if (stats.n() > 1) {
+        h.element("span", Formats.percentInterval(stats), "class", "ci");
+      }
     }
     h.close("td");
   }
@@ -283,33 +478,50 @@ final class ReportPage {
   }
 
   private void charts() {
-    h.open("section", "id", "charts").trusted("\n");
-    h.element("h2", "Convergence").trusted("\n");
+    sectionWithHeading("charts", "convergence", "Convergence");
     if (model.runs().stream().allMatch(r -> r.epochs().isEmpty())) {
       h.element("p", "No run has recorded an epoch yet.");
     }
     h.element("p", "Lines are the mean over a cell's completed runs (over its running ones while none has "
         + "completed); the shaded band is ± one sample standard deviation. Diverged and failed runs are not drawn "
-        + "(see Runs). Loss axes are logarithmic.", "class", "note");
+        + "(see Runs). Loss axes are logarithmic unless switched to linear below.", "class", "note");
+    h.trusted("<input type=\"checkbox\" id=\"loss-linear\">");
+    h.element("label", "Linear loss axis (default: logarithmic)", "for", "loss-linear", "class", "toggle-label");
     h.open("div", "class", "charts").trusted("\n");
     for (ConvergenceCharts.Rendered chart : charts) {
-      h.open("figure", "id", "figure-" + chart.id()).trusted("\n").trusted(chart.svg()).trusted("\n");
+      if (chart.linearSvg() == null) {
+        page.figure(chart.id(), chart.svg(), chart.caption());
+        continue;
+      }
+      page.expectChart(chart.id());
+      page.expectChart(chart.id() + "-linear");
+      h.open("figure", "id", "figure-" + chart.id()).trusted("\n");
+      h.open("div", "class", "scale-log").trusted(chart.svg()).close("div");
+      h.open("div", "class", "scale-linear").trusted(chart.linearSvg()).close("div");
       h.element("figcaption", chart.caption()).close("figure");
     }
     h.close("div").close("section");
   }
 
+  /** A section whose heading carries a second id (the section keeps its historical id, the heading the new one). */
+  private void sectionWithHeading(String id, String headingId, String title) {
+    page.expectSection(id);
+    page.expectSection(headingId);
+    h.open("section", "id", id).trusted("\n");
+    h.element("h2", title, "id", headingId).trusted("\n");
+  }
+
   private void runs() {
-    h.open("section", "id", "runs").trusted("\n");
-    h.element("h2", "Runs").trusted("\n");
+    page.section("runs", "Runs");
     int index = 0;
     for (CellSummary cell : model.cells()) {
       index++;
+      page.expectSection("cell-" + index);
       h.open("h3", "id", "cell-" + index);
       h.open("span", "class", "chip", "style", "background:" + model.palette().css(cell.label())).close("span");
       h.text(cell.label()).close("h3");
       configuration(cell);
-      h.open("table", "class", "sortable").open("thead").open("tr");
+      h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
       for (String column : List.of("Run", "Seed", "Status", "Epochs", "Final test accuracy", "Best test accuracy",
           "Reached target at epoch", "Training time", "Images/s", "Started", "Message")) {
         h.element("th", column);
@@ -318,7 +530,7 @@ final class ReportPage {
       for (RunOutcome o : cell.outcomes()) {
         runRow(o);
       }
-      h.close("tbody").close("table");
+      h.close("tbody").close("table").close("div");
     }
     h.close("section");
   }
@@ -390,8 +602,7 @@ final class ReportPage {
   }
 
   private void experiment() {
-    h.open("section", "id", "experiment").trusted("\n");
-    h.element("h2", "Experiment").trusted("\n");
+    page.section("experiment", "Experiment");
     for (ExperimentResults e : model.experiments()) {
       if (model.experiments().size() > 1) {
         h.element("h3", e.name());
@@ -407,8 +618,7 @@ final class ReportPage {
   }
 
   private void environment() {
-    h.open("section", "id", "environment").trusted("\n");
-    h.element("h2", "Environment").trusted("\n");
+    page.section("environment", "Environment");
     h.open("table").open("tbody");
     model.environment().forEach((field, values) -> {
       h.open("tr").element("th", field).open("td");

@@ -33,4 +33,12 @@ public record SampleStats(int n, double mean, double std) {
   public boolean isEmpty() {
     return n == 0;
   }
+
+  /**
+   * Half the width of the 95 % confidence interval of the mean, {@code t(0.975, n − 1) · std / √n} (Student's t with
+   * n − 1 degrees of freedom); {@code NaN} when {@code n < 2}, where no interval can be estimated.
+   */
+  public double halfWidth95() {
+    return n < 2 ? Double.NaN : StudentT.quantile(0.975, n - 1) * std / Math.sqrt(n);
+  }
 }

@@ -7,6 +7,7 @@ import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -34,9 +35,9 @@ final class SvgChart {
   static final int WIDTH = 760;
   static final int HEIGHT = 420;
 
-  private static final String FONT = Font.SANS_SERIF;
-  private static final Color GRID = new Color(0xDDDDDD);
-  private static final Color TEXT = new Color(0x333333);
+  static final String FONT = Font.SANS_SERIF;
+  static final Color GRID = new Color(0xDDDDDD);
+  static final Color TEXT = new Color(0x333333);
 
   /**
    * What to draw.
@@ -48,9 +49,25 @@ final class SvgChart {
    * @param xIntegers x is a count (epochs): integer ticks
    * @param y what y is, which decides its scale
    * @param curves the lines, one per cell
+   * @param styles colour and dash of curves whose label is not a cell's (keyed by curve label); the others take
+   *     their cell's palette colour
    */
   record Spec(String id, String title, String xLabel, String yLabel, boolean xIntegers, YAxis y,
-      List<Curve> curves) {}
+      List<Curve> curves, Map<String, Style> styles) {
+
+    /** A chart whose curves are all cells'. */
+    Spec(String id, String title, String xLabel, String yLabel, boolean xIntegers, YAxis y, List<Curve> curves) {
+      this(id, title, xLabel, yLabel, xIntegers, y, curves, Map.of());
+    }
+  }
+
+  /**
+   * How to draw a curve that is not a cell's.
+   *
+   * @param colour line and band colour
+   * @param dash dash pattern in pixels, {@code null} for a solid line
+   */
+  record Style(Color colour, float[] dash) {}
 
   /** Kinds of y values. */
   enum YAxis {
@@ -61,7 +78,18 @@ final class SvgChart {
      * spikes would flatten a linear axis. Non-positive means cannot be drawn and are left out; the std band is
      * clipped at the lowest mean / 2 so that it stays on the axis.
      */
-    LOSS
+    LOSS,
+    /** A loss on a linear axis from 0 (the alternative rendering of {@link #LOSS}). */
+    LOSS_LINEAR,
+    /** Any positive quantity spanning decades (gradient norms), on a logarithmic axis, handled as {@link #LOSS}. */
+    LOG,
+    /** Any value on a linear axis that includes zero, band not clipped (differences, may be negative). */
+    LINEAR
+  }
+
+  /** Whether the axis is logarithmic. */
+  private static boolean log(YAxis y) {
+    return y == YAxis.LOSS || y == YAxis.LOG;
   }
 
   private final Palette palette;
@@ -72,12 +100,16 @@ final class SvgChart {
 
   /** The chart as an {@code <svg>} element that scales with its container (viewBox, no fixed size). */
   String render(Spec spec) {
-    JFreeChart chart = chart(spec);
-    SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
+    return svg(chart(spec), spec.id(), WIDTH, HEIGHT);
+  }
+
+  /** Draws {@code chart} into an {@code <svg>} element with id {@code id} and a {@code width × height} viewBox. */
+  static String svg(JFreeChart chart, String id, int width, int height) {
+    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
     // Clip paths and gradients get ids from this prefix; several charts share one HTML document.
-    g2.setDefsKeyPrefix(spec.id() + "-");
-    chart.draw(g2, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-    return g2.getSVGElement(spec.id(), false, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
+    g2.setDefsKeyPrefix(id + "-");
+    chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
+    return g2.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
         MeetOrSlice.MEET);
   }
 
@@ -97,6 +129,10 @@ final class SvgChart {
         double high = p.mean() + p.std();
         if (spec.y() == YAxis.ACCURACY) {
           s.add(p.x(), p.mean(), Math.max(0, low), Math.min(1, high));
+        } else if (spec.y() == YAxis.LOSS_LINEAR) {
+          s.add(p.x(), p.mean(), Math.max(0, low), high);
+        } else if (spec.y() == YAxis.LINEAR) {
+          s.add(p.x(), p.mean(), low, high);
         } else if (p.mean() > 0) {
           s.add(p.x(), p.mean(), Math.max(logFloor, low), high);
         }
@@ -105,11 +141,14 @@ final class SvgChart {
         continue;
       }
       data.addSeries(s);
-      Color colour = palette.colour(curve.label());
+      Style style = spec.styles().get(curve.label());
+      Color colour = style != null ? style.colour() : palette.colour(curve.label());
+      float[] dash = style != null ? style.dash()
+          : palette.dashed(curve.label()) ? new float[] {6f, 4f} : null;
       renderer.setSeriesPaint(series, colour);
       renderer.setSeriesFillPaint(series, colour);
-      renderer.setSeriesStroke(series, palette.dashed(curve.label())
-          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f)
+      renderer.setSeriesStroke(series, dash != null
+          ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f)
           : new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       series++;
     }
@@ -125,6 +164,10 @@ final class SvgChart {
       accuracy.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
       accuracy.setAutoRangeIncludesZero(true);
       y = accuracy;
+    } else if (!log(spec.y())) {
+      NumberAxis linear = axis(spec.yLabel());
+      linear.setAutoRangeIncludesZero(true);
+      y = linear;
     } else {
       LogAxis loss = new LogAxis(spec.yLabel());
       loss.setNumberFormatOverride(new SignificantFormat(2));
@@ -134,6 +177,12 @@ final class SvgChart {
     }
 
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    stylePlot(plot);
+    return decorate(new JFreeChart(spec.title(), new Font(FONT, Font.BOLD, 15), plot, true));
+  }
+
+  /** White background, light grid, no axis offset, a "no data" message. */
+  static void stylePlot(XYPlot plot) {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinePaint(GRID);
     plot.setRangeGridlinePaint(GRID);
@@ -143,12 +192,17 @@ final class SvgChart {
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     plot.setNoDataMessage("No data recorded");
     plot.setNoDataMessageFont(new Font(FONT, Font.PLAIN, 14));
+  }
 
-    JFreeChart chart = new JFreeChart(spec.title(), new Font(FONT, Font.BOLD, 15), plot, true);
+  /** A chart's title, padding and legend (at the bottom, when the chart has one), in the report's style. */
+  static JFreeChart decorate(JFreeChart chart) {
     chart.setBackgroundPaint(Color.WHITE);
     chart.getTitle().setPaint(TEXT);
     chart.setPadding(new RectangleInsets(6, 6, 6, 12));
     LegendTitle legend = chart.getLegend();
+    if (legend == null) {
+      return chart;
+    }
     legend.setPosition(RectangleEdge.BOTTOM);
     legend.setFrame(BlockBorder.NONE);
     legend.setItemFont(new Font(FONT, Font.PLAIN, 12));
@@ -156,14 +210,16 @@ final class SvgChart {
     return chart;
   }
 
-  private static NumberAxis axis(String label) {
+  /** A linear axis with the report's fonts and locale-independent ticks. */
+  static NumberAxis axis(String label) {
     NumberAxis axis = new NumberAxis(label);
     axis.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
     style(axis);
     return axis;
   }
 
-  private static void style(ValueAxis axis) {
+  /** The report's axis fonts and colours. */
+  static void style(ValueAxis axis) {
     axis.setLabelFont(new Font(FONT, Font.PLAIN, 13));
     axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 11));
     axis.setLabelPaint(TEXT);

@@ -41,11 +41,17 @@ class HtmlReportRendererTest {
       assertEquals(List.of(index), files.toList(), "nothing but index.html");
     }
     String html = Files.readString(index);
-    for (String id : List.of("header", "summary", "charts", "runs", "experiment", "environment", "cell-1",
-        "cell-2")) {
+    for (String id : List.of("header", "summary", "charts", "convergence", "gradient-flow", "generalization",
+        "cost", "architectures", "findings", "baseline", "runs", "experiment", "environment", "cell-1", "cell-2",
+        "arch-1", "arch-2")) {
       assertTrue(html.contains("id=\"" + id + "\""), "section " + id);
     }
-    assertEquals(4, count(html, "<svg"), "four charts");
+    for (String chart : List.of("chart-accuracy-epoch", "chart-accuracy-time", "chart-loss-epoch",
+        "chart-loss-epoch-linear", "chart-loss-time", "chart-loss-time-linear", "cost-parameters", "cost-time")) {
+      assertTrue(html.contains("<svg id='" + chart + "'"), "chart " + chart);
+    }
+    assertEquals(8, count(html, "<svg"), "convergence (loss twice), and cost against parameters and time; no "
+        + "diagnostics recorded, so no gradient, generalization or FLOPs chart");
     assertTrue(html.contains("<h1>cifar-baselines</h1>"));
     assertTrue(html.contains("CNN vs ResNet"));
     assertTrue(html.contains("3 completed") && html.contains("1 failed"), "status counts");
@@ -79,7 +85,7 @@ class HtmlReportRendererTest {
 
     String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
 
-    assertEquals(1, count(html, "<script"), "only the report's own sorting script");
+    assertEquals(1, count(html, "<script"), "only the report's own script (sorting, self-check)");
     assertTrue(html.contains("name &lt;script&gt;alert(1)&lt;/script&gt;"), "name shown, escaped");
     assertTrue(html.contains("description &lt;script&gt;"), "description shown, escaped");
     assertTrue(html.contains("label &lt;script&gt;"), "label shown, escaped");

@@ -8,7 +8,9 @@ import dev.convbench.results.Environment;
 import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunStartInfo;
 import dev.convbench.results.RunWriter;
+import dev.convbench.graph.LayerInfo;
 import dev.convbench.training.EpochMetrics;
+import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
 import dev.convbench.training.TrainingConfig;
 import java.io.IOException;
@@ -98,6 +100,119 @@ final class ResultsFixture {
     String id = label.replaceAll("[^A-Za-z0-9-]", "_") + "-s" + seed;
     return new RunSpec(id, architecture, Map.of(), training, DatasetOptions.defaults(), seed,
         Map.of(), label);
+  }
+
+  /**
+   * An experiment with the issue-4 diagnostics: cells {@code plain-18} (architecture {@code resnet},
+   * {@code shortcut=false}, seeds 1–3), {@code resnet18} ({@code resnet}, {@code shortcut=true}, seeds 1–3) and
+   * {@code baseline-cnn} (seed 1, the baseline), four epochs, target 60 %, ten layers in network order (five
+   * convolutions each followed by a batch norm; the last is a linear layer). Made-up numbers:
+   * <ul>
+   *   <li>gradient norm of conv layer i (0…4) at epoch e: plain {@code 0.5 · 0.2^(4 − i) · (1 + 0.05 · seed) / e},
+   *       resnet {@code 0.5 · 0.9^(4 − i) · (1 + 0.05 · seed) / e}; batch norms 1.0</li>
+   *   <li>test accuracy: plain 0.40, 0.50, 0.55, 0.56 (+0.01 · seed); resnet 0.50, 0.62, 0.70, 0.72 (+0.01 · seed);
+   *       baseline 0.30, 0.40, 0.45, 0.50</li>
+   *   <li>training-sample accuracy in evaluation mode: test + 0.02 · epoch (plain), test + 0.05 · epoch (resnet)</li>
+   *   <li>MACs per image: plain and resnet 280,000,000; baseline 650,000; peak memory 2 GiB</li>
+   * </ul>
+   */
+  static Path diagnostic(Path dir, boolean baseline) throws IOException {
+    ResultStore store = new ResultStore(dir);
+    List<RunSpec> runs = new ArrayList<>();
+    for (long seed = 1; seed <= 3; seed++) {
+      runs.add(spec("plain-18", "resnet", seed, Map.of("shortcut", false)));
+    }
+    for (long seed = 1; seed <= 3; seed++) {
+      runs.add(spec("resnet18", "resnet", seed, Map.of("shortcut", true)));
+    }
+    runs.add(spec("baseline-cnn", "baseline-cnn", 1, Map.of()));
+    Experiment experiment = new Experiment("why-skip", "plain vs residual", Path.of("why.yaml"),
+        "name: why-skip\n", DatasetOptions.defaults(), runs, baseline ? "baseline-cnn" : null);
+    store.prepare(experiment, false);
+    for (RunSpec spec : runs) {
+      boolean plain = spec.label().equals("plain-18");
+      boolean cnn = spec.label().equals("baseline-cnn");
+      double[] accuracy = cnn ? new double[] {0.30, 0.40, 0.45, 0.50}
+          : plain ? new double[] {0.40, 0.50, 0.55, 0.56} : new double[] {0.50, 0.62, 0.70, 0.72};
+      long macs = cnn ? 650_000 : 280_000_000;
+      RunStartInfo base = info(cnn ? 62_006 : 11_173_962, false);
+      RunStartInfo info = new RunStartInfo(spec.architecture(), "built-in", base.trainableParameters(), macs,
+          structure(), base.environment(), base.dataset());
+      try (RunWriter run = store.start(spec, info)) {
+        double seconds = cnn ? 5 : plain ? 20 + spec.seed() : 22 + spec.seed();
+        for (int e = 1; e <= accuracy.length; e++) {
+          double test = accuracy[e - 1] + (cnn ? 0 : 0.01 * spec.seed());
+          double trainEval = test + (plain ? 0.02 : 0.05) * e;
+          for (int s = 1; s <= 5; s++) {
+            long step = (e - 1) * 50L + s * 10L;
+            run.onStepLoss(new StepLoss(step, e, 2.0 / e, (e - 1) * seconds + s * seconds / 5));
+            run.onLayerStats(layerStats(LayerStats.Kind.SAMPLE, step, e, plain, spec.seed(), 1 + 0.1 * s));
+          }
+          run.onLayerStats(layerStats(LayerStats.Kind.EPOCH, e * 50L, e, plain, spec.seed(), 1));
+          run.onEpoch(new EpochMetrics(e, 2.0 / e, test - 0.05, 2.1 / e, test, 0.1, seconds, 1, seconds * e,
+              5000 / seconds, 1.9 / e, trainEval));
+          run.onConfusion(e, confusion(test));
+        }
+        run.onResources(2L << 30);
+        run.complete();
+      }
+    }
+    return dir;
+  }
+
+  static final List<String> LAYERS = List.of("model/conv1", "model/bn1", "model/layer1/conv1", "model/layer1/bn1",
+      "model/layer2/conv1", "model/layer2/bn1", "model/layer3/conv1", "model/layer3/bn1", "model/layer4/conv1",
+      "model/fc");
+
+  static List<LayerInfo> structure() {
+    List<LayerInfo> layers = new ArrayList<>();
+    for (String name : LAYERS) {
+      String path = name.substring("model/".length());
+      if (path.endsWith("bn1")) {
+        layers.add(new LayerInfo(path, "BatchNorm2d(16)", List.of(-1L, 32L, 32L, 16L), 32));
+      } else if (path.equals("fc")) {
+        layers.add(new LayerInfo(path, "Linear(16→10)", List.of(-1L, 10L), 170, 160));
+      } else {
+        layers.add(new LayerInfo(path, "Conv2d(16→16, 3×3, stride 1, padding 1, bias=false)",
+            List.of(-1L, 32L, 32L, 16L), 2304, 2_359_296));
+      }
+    }
+    return layers;
+  }
+
+  static LayerStats layerStats(LayerStats.Kind kind, long step, int epoch, boolean plain, long seed, double wiggle) {
+    double[] gradients = new double[LAYERS.size()];
+    double[] weights = new double[LAYERS.size()];
+    double[] ratios = new double[LAYERS.size()];
+    int conv = 0;
+    for (int i = 0; i < LAYERS.size(); i++) {
+      if (LAYERS.get(i).endsWith("bn1")) {
+        gradients[i] = 1.0;
+      } else {
+        gradients[i] = 0.5 * Math.pow(plain ? 0.2 : 0.9, 5 - conv) * (1 + 0.05 * seed) / epoch * wiggle;
+        conv++;
+      }
+      weights[i] = 3 + i;
+      ratios[i] = 1e-3 * wiggle;
+    }
+    return new LayerStats(kind, step, epoch, LAYERS, gradients, weights, ratios);
+  }
+
+  /** 1,000 images per class; {@code accuracy} of each class right, the rest predicted as the next class. */
+  static long[][] confusion(double accuracy) {
+    long[][] counts = new long[10][10];
+    for (int i = 0; i < 10; i++) {
+      long right = Math.round(1000 * accuracy);
+      counts[i][i] = right;
+      counts[i][(i + 1) % 10] = 1000 - right;
+    }
+    return counts;
+  }
+
+  static RunSpec spec(String label, String architecture, long seed, Map<String, Object> hyper) {
+    TrainingConfig training = TrainingConfig.defaults().withEpochs(4).withTargetAccuracy(TARGET);
+    String id = label + "-s" + seed;
+    return new RunSpec(id, architecture, hyper, training, DatasetOptions.defaults(), seed, hyper, label);
   }
 
   static RunStartInfo info(long parameters, boolean partial) {

@@ -1,0 +1,69 @@
+package dev.convbench.report;
+
+import java.util.Locale;
+
+/**
+ * Welch's unequal-variances t-test between two cells' values over seeds, two-sided.
+ *
+ * <p>{@code t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂)}, with the Welch–Satterthwaite degrees of freedom
+ * {@code (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1))}; {@code p = P(|T| ≥ |t|)}.
+ *
+ * @param a the first sample's statistics
+ * @param b the second's
+ * @param verdict whether the test could run, and whether it found a difference
+ * @param t the t statistic ({@code NaN} when not computed)
+ * @param df the degrees of freedom ({@code NaN} when not computed)
+ * @param p the two-sided p-value ({@code NaN} when not computed)
+ */
+record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df, double p) {
+
+  /** The significance level the report uses. */
+  static final double ALPHA = 0.05;
+
+  /** What the test says. */
+  enum Verdict {
+    /** p < {@link #ALPHA}: a difference is called. */
+    DIFFERENT,
+    /** p ≥ {@link #ALPHA}: no difference is called. */
+    NOT_SIGNIFICANT,
+    /** A side has fewer than two values: no test, no claim. */
+    TOO_FEW,
+    /** Both sides have no spread over seeds: the statistic is undefined, no claim. */
+    NO_VARIANCE
+  }
+
+  /** Tests {@code a} against {@code b}. */
+  static Welch test(SampleStats a, SampleStats b) {
+    if (a.n() < 2 || b.n() < 2) {
+      return new Welch(a, b, Verdict.TOO_FEW, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double va = a.std() * a.std() / a.n();
+    double vb = b.std() * b.std() / b.n();
+    double se2 = va + vb;
+    if (!(se2 > 0)) {
+      return new Welch(a, b, Verdict.NO_VARIANCE, Double.NaN, Double.NaN, Double.NaN);
+    }
+    double t = (a.mean() - b.mean()) / Math.sqrt(se2);
+    double df = se2 * se2 / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
+    double p = StudentT.twoSidedP(t, df);
+    return new Welch(a, b, p < ALPHA ? Verdict.DIFFERENT : Verdict.NOT_SIGNIFICANT, t, df, p);
+  }
+
+  /** Whether the test called a difference. */
+  boolean different() {
+    return verdict == Verdict.DIFFERENT;
+  }
+
+  /**
+   * How the report states the result: {@code Welch's t-test: t = 4.10, df = 3.9, p = 0.015},
+   * {@code n=1: no claim of difference}, or {@code no spread over seeds: no test, no claim of difference}.
+   */
+  String describe() {
+    return switch (verdict) {
+      case TOO_FEW -> "n=" + Math.min(a.n(), b.n()) + ": no claim of difference";
+      case NO_VARIANCE -> "no spread over seeds on either side: Welch's t-test undefined, no claim of difference";
+      case DIFFERENT, NOT_SIGNIFICANT -> String.format(Locale.ROOT, "Welch's t-test: t = %.2f, df = %.1f, %s", t, df,
+          Formats.pValue(p));
+    };
+  }
+}
