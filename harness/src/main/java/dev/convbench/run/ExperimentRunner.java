@@ -108,13 +108,13 @@ public final class ExperimentRunner {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
       prepared = trainer.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
     } catch (RuntimeException | Error e) {
-      try (RunWriter writer = store.start(spec, info(plugin, 0, facts))) {
+      try (RunWriter writer = store.start(spec, info(plugin, null, facts))) {
         writer.failed(e);
       }
       progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(), e));
       return Ending.FAILED;
     }
-    try (prepared; RunWriter writer = store.start(spec, info(plugin, prepared.parameterCount(), facts));
+    try (prepared; RunWriter writer = store.start(spec, info(plugin, prepared, facts));
         RunProgress.RunListener shown = progress.startRun(spec, index, total)) {
       try {
         TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown));
@@ -133,7 +133,11 @@ public final class ExperimentRunner {
     }
   }
 
-  private RunStartInfo info(DiscoveredPlugin plugin, long parameters, DatasetFacts facts) {
-    return new RunStartInfo(plugin.name(), plugin.origin().toString(), parameters, 0, List.of(), environment, facts);
+  /** What the run records at its start; {@code prepared} is null when the network could not be built. */
+  private RunStartInfo info(DiscoveredPlugin plugin, PreparedRun prepared, DatasetFacts facts) {
+    return prepared == null
+        ? new RunStartInfo(plugin.name(), plugin.origin().toString(), 0, 0, List.of(), environment, facts)
+        : new RunStartInfo(plugin.name(), plugin.origin().toString(), prepared.parameterCount(),
+            prepared.macsPerImage(), prepared.structure(), environment, facts);
   }
 }
