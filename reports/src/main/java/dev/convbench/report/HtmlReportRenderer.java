@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders results directories as one self-contained {@code index.html}: inline CSS, charts as inline SVG, a few
- * lines of inline script for table sorting, and no reference to anything on the network, so the file can be mailed
- * or published as is.
+ * Renders results directories as one self-contained {@code index.html}: inline CSS, charts as inline SVG, one short
+ * inline script (table sorting and a self-check of the rendered page, see {@link ReportPage}), and no reference to
+ * anything on the network, so the file can be mailed or published as is. Sections and the data they need are
+ * listed in {@link ReportPage}; a section whose data the results lack says what is missing.
  *
  * <p>Registered for {@link java.util.ServiceLoader} as a {@link ReportRenderer}. Stateless apart from its clock;
  * safe to use from several threads.

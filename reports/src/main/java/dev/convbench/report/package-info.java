@@ -9,5 +9,14 @@
  * curves; {@link dev.convbench.report.SvgChart} draws them with JFreeChart into SVG;
  * {@link dev.convbench.report.ReportPage} writes the HTML through {@link dev.convbench.report.HtmlWriter}, which
  * escapes every text it is given. {@link dev.convbench.report.HtmlReportRenderer} ties them together.
+ *
+ * <p>Issue 4's sections: {@link dev.convbench.report.GradientFlow} (per-layer gradient norms from {@code layers.csv},
+ * batch-normalisation layers left out) drawn by {@link dev.convbench.report.HeatMapChart} and
+ * {@link dev.convbench.report.SvgChart}; {@link dev.convbench.report.CostSection} with
+ * {@link dev.convbench.report.Pareto} fronts drawn by {@link dev.convbench.report.CostChart};
+ * {@link dev.convbench.report.ArchitectureSection} (structure, settings, confusion matrix);
+ * {@link dev.convbench.report.Findings}, sentences built from the numbers only, where a difference between two
+ * cells is called only when {@link dev.convbench.report.Welch}'s t-test ({@link dev.convbench.report.StudentT}, written
+ * here) gives p &lt; 0.05.
  */
 package dev.convbench.report;

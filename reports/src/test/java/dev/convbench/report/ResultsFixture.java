@@ -126,8 +126,9 @@ final class ResultsFixture {
       runs.add(spec("resnet18", "resnet", seed, Map.of("shortcut", true)));
     }
     runs.add(spec("baseline-cnn", "baseline-cnn", 1, Map.of()));
-    Experiment experiment = new Experiment("why-skip", "plain vs residual", Path.of("why.yaml"),
-        "name: why-skip\n", DatasetOptions.defaults(), runs, baseline ? "baseline-cnn" : null);
+    Experiment experiment = new Experiment("test fixture (made-up numbers)", "plain vs residual, invented "
+        + "numbers for tests", Path.of("fixture.yaml"), "name: fixture\n", DatasetOptions.defaults(), runs,
+        baseline ? "baseline-cnn" : null);
     store.prepare(experiment, false);
     for (RunSpec spec : runs) {
       boolean plain = spec.label().equals("plain-18");
