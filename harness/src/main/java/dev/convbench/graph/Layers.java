@@ -63,4 +63,32 @@ public final class Layers {
   public static ResidualBlock residualBlock(int channels, int stride) {
     return new ResidualBlock(channels, stride, true);
   }
+
+  /**
+   * Squeeze-and-Excitation: global average pool, fc C→C/{@code reduction}, ReLU, fc back to C, sigmoid, channel
+   * scaling. {@code .withConvolutions()} writes the two fc layers as 1×1 convs (same function and parameters).
+   */
+  public static SqueezeExcitation squeezeExcitation(int reduction) {
+    return new SqueezeExcitation(reduction, false);
+  }
+
+  /** DenseNet bottleneck layer: BN-ReLU-1×1 conv (4·growth)-BN-ReLU-3×3 conv (growth), concatenated to its input. */
+  public static DenseLayer denseLayer(int growth) {
+    return new DenseLayer(growth, 4, false);
+  }
+
+  /** DenseNet dense block of {@code layers} bottleneck layers, each adding {@code growth} channels. */
+  public static DenseBlock denseBlock(int layers, int growth) {
+    return new DenseBlock(layers, denseLayer(growth));
+  }
+
+  /** DenseNet transition: BN, ReLU, 1×1 conv to floor(C·{@code compression}) channels, 2×2 average pool. */
+  public static Transition transition(double compression) {
+    return new Transition(compression);
+  }
+
+  /** Res2Net block (seed 002) with {@code channels} outputs, its width split into {@code scales} groups. */
+  public static Res2NetBlock res2NetBlock(int channels, int stride, int scales) {
+    return new Res2NetBlock(channels, stride, scales);
+  }
 }

@@ -23,7 +23,10 @@ public final class Pool2d implements Layer {
     this.padding = padding;
   }
 
-  /** Same pooling with {@code p} pixels of padding on each side (max pooling pads with -inf). */
+  /**
+   * Same pooling with {@code p} pixels of padding on each side: max pooling pads with -inf, average pooling with
+   * zeros that count in the mean (PyTorch's default {@code count_include_pad=True}).
+   */
   public Pool2d padding(int p) {
     return new Pool2d(max, size, stride, p);
   }
@@ -39,14 +42,14 @@ public final class Pool2d implements Layer {
     String mode;
     if (padding == 0) {
       mode = "VALID";
-    } else if (stride == 1 && 2 * padding == size - 1) {
+    } else if (max && stride == 1 && 2 * padding == size - 1) {
       mode = "SAME";
-    } else if (max) {
-      x = tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}),
-          tf.constant(Float.NEGATIVE_INFINITY));
-      mode = "VALID";
     } else {
-      throw new IllegalArgumentException("average pooling supports padding only with stride 1 and an odd window");
+      // Max pooling pads with -inf; average pooling with zeros that count in the mean, as PyTorch's default
+      // (count_include_pad=True), which TensorFlow's SAME padding would leave out of the mean.
+      x = tf.pad(x, tf.constant(new int[][] {{0, 0}, {padding, padding}, {padding, padding}, {0, 0}}),
+          tf.constant(max ? Float.NEGATIVE_INFINITY : 0f));
+      mode = "VALID";
     }
     Operand<TFloat32> y;
     if (max) {
