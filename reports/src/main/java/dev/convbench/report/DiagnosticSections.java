@@ -53,8 +53,12 @@ final class DiagnosticSections {
     h.close("div");
 
     double[] range = sharedRange(flows.values());
+    List<GradientFlow> ordered = sameArchitectureAdjacent(List.copyOf(flows.values()));
+    h.element("h3", "By layer and epoch");
+    h.element("p", "Cells of the same architecture (e.g. resnet with shortcut: false and shortcut: true) sit next "
+        + "to each other.", "class", "note");
     h.open("div", "class", "charts").trusted("\n");
-    for (GradientFlow flow : flows.values()) {
+    for (GradientFlow flow : ordered) {
       CellSummary cell = flow.cell();
       int n = model.number(cell);
       String label = cell.label();
@@ -66,7 +70,20 @@ final class DiagnosticSections {
             + "epoch", flow.shortNames(), flow.epochs(), flow.epochMeans(), range), label + " (" + runs + "): "
             + "epoch-mean gradient norm per layer (rows, first layer at the top) and epoch (columns); grey: no "
             + "value." + left);
+      } else {
+        h.element("p", label + ": no epoch-mean rows recorded, no heat map.", "class", "note");
       }
+    }
+    h.close("div");
+    h.element("h3", "By layer group over training");
+    h.open("div", "class", "charts").trusted("\n");
+    for (GradientFlow flow : ordered) {
+      CellSummary cell = flow.cell();
+      int n = model.number(cell);
+      String label = cell.label();
+      String runs = flow.runs().size() == 1 ? "1 run" : flow.runs().size() + " runs";
+      String left = flow.leftOut().isEmpty() ? "" : " " + flow.leftOut().size()
+          + " batch-normalisation layers left out.";
       Color colour = model.palette().colour(label);
       Map<String, SvgChart.Style> styles = new LinkedHashMap<>();
       List<Curve> groups = new ArrayList<>();
@@ -88,6 +105,13 @@ final class DiagnosticSections {
     }
     h.close("div");
     h.close("section");
+  }
+
+  /** The flows with cells of the same architecture next to each other, otherwise in cell order. */
+  static List<GradientFlow> sameArchitectureAdjacent(List<GradientFlow> flows) {
+    Map<Object, List<GradientFlow>> byArchitecture = new LinkedHashMap<>();
+    flows.forEach(f -> byArchitecture.computeIfAbsent(f.cell().architectures(), k -> new ArrayList<>()).add(f));
+    return byArchitecture.values().stream().flatMap(List::stream).toList();
   }
 
   /** The colour range shared by every heat map: the smallest and largest positive epoch mean of any cell. */
