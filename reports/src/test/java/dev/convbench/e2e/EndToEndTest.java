@@ -156,7 +156,7 @@ class EndToEndTest {
     assertEquals(2, Cli.run(work, "run").exitCode(), "missing FILE");
     Cli.Result unknown = Cli.run(work, "describe", "resnet-18");
     assertEquals(2, unknown.exitCode());
-    assertTrue(unknown.err().contains("available: baseline-cnn"), unknown.err());
+    assertTrue(unknown.err().contains("available:") && unknown.err().contains("baseline-cnn"), unknown.err());
   }
 
   @Test
