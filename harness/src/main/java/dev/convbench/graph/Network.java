@@ -65,7 +65,7 @@ public final class Network {
     this.shared = shared;
   }
 
-  /** Raw TensorFlow ops, scoped to this layer, for what the toolkit lacks. */
+  /** Raw TensorFlow ops of this pass, for what the toolkit lacks. */
   public Ops tf() {
     return tf;
   }
@@ -108,7 +108,9 @@ public final class Network {
     if (shared.scopeUses.merge(childPath, 1, Integer::sum) > 1) {
       throw new IllegalStateException("scope used twice in one pass: " + childPath);
     }
-    return new Network(tf.withSubScope(name), training, classes, variables, childPath, shared);
+    // The TensorFlow scope is not nested per layer: every withSubScope scans the whole graph (quadratic build
+    // time for deep networks). Layer names live in this context's path and in the variables' names instead.
+    return new Network(tf, training, classes, variables, childPath, shared);
   }
 
   /**

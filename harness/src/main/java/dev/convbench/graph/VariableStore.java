@@ -62,13 +62,13 @@ public final class VariableStore {
     return variable;
   }
 
+  /**
+   * Ops that name the variable's TensorFlow op after its scoped name ({@code vars/layer1.block1.conv1.kernel}).
+   * One flat name rather than nested sub-scopes: TensorFlow Java scans the whole graph for every sub-scope it
+   * creates, which made building large networks quadratic in their size.
+   */
   private Ops scopedOps(String name) {
-    Ops scoped = tf.withSubScope("vars");
-    String[] parts = name.split("/");
-    for (int i = 0; i < parts.length - 1; i++) {
-      scoped = scoped.withSubScope(parts[i]);
-    }
-    return scoped.withName(parts[parts.length - 1]);
+    return tf.withName("vars." + name.replace('/', '.'));
   }
 
   /** A seed pair for a random op, stable for a given run seed and purpose (variable name, op name). */
