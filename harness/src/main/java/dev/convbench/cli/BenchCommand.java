@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
   String architecture;
 
+  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+      description = "Hyper-parameter value (YAML syntax), e.g. -p width=16. Repeatable.")
+  Map<String, String> params = new LinkedHashMap<>();
+
   @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default ${DEFAULT-VALUE}).")
   int batchSize;
 
@@ -82,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Long> stamps = new ArrayList<>();
     double buildSeconds;
     try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
-        HyperParameters.defaults(plugin.plugin().hyperParameters()), cfg, randomImages(images), 1,
+        PluginOptions.resolve(plugin, params), cfg, randomImages(images), 1,
         !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       stamps.add(System.nanoTime());
@@ -100,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
     Arrays.sort(ms);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("architecture", plugin.name());
+    result.put("hyperParameters", params);
     result.put("device", Devices.detect());
     result.put("batchSize", batchSize);
     result.put("diagnostics", !noDiagnostics);
@@ -115,9 +120,10 @@ final class BenchCommand implements Callable<Integer> {
     if (json) {
       context.out().println(Json.write(result));
     } else {
-      context.out().printf(Locale.ROOT, "%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, max %.1f "
-              + "over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n", plugin.name(),
-          result.get("device"), batchSize, noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
+      context.out().printf(Locale.ROOT, "%s%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
+              + "max %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
+          plugin.name(), params.isEmpty() ? "" : " " + params, result.get("device"), batchSize,
+          noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
           ms[ms.length - 1], steps, warmup, result.get("imagesPerSecond"), buildSeconds);
     }
     return ExitCode.OK;

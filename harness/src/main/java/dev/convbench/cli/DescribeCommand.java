@@ -4,7 +4,6 @@ import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.NetworkSummary;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
-import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,16 +45,7 @@ final class DescribeCommand implements Callable<Integer> {
   public Integer call() {
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
     DiscoveredPlugin plugin = PluginOptions.require(plugins, architecture);
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    Map<String, Object> supplied = new LinkedHashMap<>();
-    params.forEach((k, v) -> supplied.put(k, yaml.load(v)));
-    HyperParameters values;
-    try {
-      values = HyperParameters.resolve(plugin.plugin().hyperParameters(), supplied);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException(architecture + ": " + e.getMessage() + "; parameters: "
-          + plugin.plugin().hyperParameters().stream().map(HyperParameter::toString).collect(Collectors.joining(", ")));
-    }
+    HyperParameters values = PluginOptions.resolve(plugin, params);
     NetworkSummary summary = NetworkSummary.of(plugin.plugin(), values, 10);
     if (json) {
       context.out().println(Json.write(summary));

@@ -91,4 +91,29 @@ public final class Layers {
   public static Res2NetBlock res2NetBlock(int channels, int stride, int scales) {
     return new Res2NetBlock(channels, stride, scales);
   }
+
+  /** Depthwise {@code kernel}×{@code kernel} convolution (one filter per channel), stride 1, no padding, with bias. */
+  public static DepthwiseConv2d depthwiseConv(int kernel) {
+    return new DepthwiseConv2d(kernel, 1, 0, true);
+  }
+
+  /** MobileNet v1 block of seed 002: 3×3 depthwise ({@code stride}), 1×1 pointwise to {@code channels}, BN, ReLU. */
+  public static DepthwiseSeparableBlock depthwiseSeparable(int channels, int stride) {
+    return new DepthwiseSeparableBlock(channels, stride);
+  }
+
+  /** GoogLeNet Inception block: four branches (1×1; 1×1→3×3; 1×1→5×5; max pool→1×1) concatenated. */
+  public static InceptionBlock inception(InceptionBlock.Plan plan) {
+    return new InceptionBlock(plan, false);
+  }
+
+  /** Network-in-Network block: a {@code kernel}×{@code kernel} conv and two 1×1 convs, each with ReLU. */
+  public static NinBlock ninBlock(int channels, int kernel, int stride, int padding) {
+    return new NinBlock(channels, kernel, stride, padding);
+  }
+
+  /** VGG block: {@code convs} 3×3 convs (padding 1) to {@code channels} with ReLU, then a 2×2 max pool. */
+  public static VggBlock vggBlock(int convs, int channels) {
+    return new VggBlock(convs, channels, false);
+  }
 }

@@ -41,21 +41,24 @@ public final class ResNet implements ArchitecturePlugin {
     return List.of(
         HyperParameter.integer("depth", 18, "18 (2, 2, 2, 2 basic blocks) or 34 (3, 4, 6, 3)").oneOf(18, 34),
         ResNets.stemParameter(ResNets.CIFAR),
+        ResNets.widthParameter(),
         HyperParameter.bool("shortcut", true, "false removes every skip connection (a plain network)"));
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    return build(net, images, params.getInt("depth"), params.getString("stem"), params.getBoolean("shortcut"));
+    return build(net, images, params.getInt("depth"), params.getString("stem"), params.getInt("width"),
+        params.getBoolean("shortcut"));
   }
 
-  static Operand<TFloat32> build(Network net, Operand<TFloat32> images, int depth, String stem, boolean shortcut) {
+  static Operand<TFloat32> build(Network net, Operand<TFloat32> images, int depth, String stem, int width,
+      boolean shortcut) {
     int[] blocks = switch (depth) {
       case 18 -> new int[] {2, 2, 2, 2};
       case 34 -> new int[] {3, 4, 6, 3};
       default -> throw new IllegalArgumentException("ResNet depth must be 18 or 34, got " + depth);
     };
-    return ResNets.logits(net, images, stem, blocks,
+    return ResNets.logits(net, images, stem, width, blocks,
         (channels, stride) -> shortcut ? residualBlock(channels, stride)
             : residualBlock(channels, stride).withoutShortcut());
   }

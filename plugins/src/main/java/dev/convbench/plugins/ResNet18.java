@@ -26,6 +26,6 @@ public final class ResNet18 implements ArchitecturePlugin {
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    return ResNet.build(net, images, 18, ResNets.CIFAR, true);
+    return ResNet.build(net, images, 18, ResNets.CIFAR, ResNets.SEED_WIDTH, true);
   }
 }

@@ -25,7 +25,8 @@ final class ResNets {
   static final String IMAGENET = "imagenet";
   static final String IMAGENET_NO_POOL = "imagenet-no-pool";
 
-  private static final int[] STAGE_CHANNELS = {64, 128, 256, 512};
+  /** The seeds' width: 64 channels in the stem and first stage, doubling per stage to 512. */
+  static final int SEED_WIDTH = 64;
 
   private ResNets() {}
 
@@ -38,26 +39,38 @@ final class ResNets {
   static HyperParameter stemParameter(String defaultValue) {
     return HyperParameter.string("stem", defaultValue,
         "cifar: 3×3 conv, stride 1 (seed 002); imagenet: 7×7 conv, stride 2, + 3×3 max pool, stride 2; "
-            + "imagenet-no-pool: the 7×7 conv alone (seed 000's SE-ResNet); each conv has 64 channels, BN, ReLU")
+            + "imagenet-no-pool: the 7×7 conv alone (seed 000's SE-ResNet); each conv has 'width' channels, BN, ReLU")
         .oneOf(CIFAR, IMAGENET, IMAGENET_NO_POOL);
   }
 
-  /** Stem, stages with {@code blocksPerStage[i]} blocks each, global average pool, classifier. */
+  static HyperParameter widthParameter() {
+    return HyperParameter.integer("width", SEED_WIDTH,
+        "channels of the stem and the first stage, doubled by each later stage (64 as in the seeds; smaller for "
+            + "quick CPU runs)").range(4, 256);
+  }
+
+  /** Stem, stages with {@code blocksPerStage[i]} blocks each, global average pool, classifier; seed width. */
   static Operand<TFloat32> logits(Network net, Operand<TFloat32> images, String stem, int[] blocksPerStage,
       BlockFactory blocks) {
+    return logits(net, images, stem, SEED_WIDTH, blocksPerStage, blocks);
+  }
+
+  /** As above with {@code width} channels in the stem and first stage (2×, 4×, 8× in the later stages). */
+  static Operand<TFloat32> logits(Network net, Operand<TFloat32> images, String stem, int width,
+      int[] blocksPerStage, BlockFactory blocks) {
     Operand<TFloat32> x = switch (stem) {
-      case CIFAR -> net.apply("stem", images, conv(64, 3).padding(1).noBias(), batchNorm(), relu());
-      case IMAGENET -> net.apply("stem", images, conv(64, 7).stride(2).padding(3).noBias(), batchNorm(), relu(),
+      case CIFAR -> net.apply("stem", images, conv(width, 3).padding(1).noBias(), batchNorm(), relu());
+      case IMAGENET -> net.apply("stem", images, conv(width, 7).stride(2).padding(3).noBias(), batchNorm(), relu(),
           maxPool(3, 2).padding(1));
-      case IMAGENET_NO_POOL -> net.apply("stem", images, conv(64, 7).stride(2).padding(3).noBias(), batchNorm(),
+      case IMAGENET_NO_POOL -> net.apply("stem", images, conv(width, 7).stride(2).padding(3).noBias(), batchNorm(),
           relu());
       default -> throw new IllegalArgumentException("unknown stem: " + stem);
     };
-    for (int stage = 0; stage < STAGE_CHANNELS.length; stage++) {
+    for (int stage = 0; stage < blocksPerStage.length; stage++) {
       Network layer = net.child("layer" + (stage + 1));
       for (int block = 0; block < blocksPerStage[stage]; block++) {
         int stride = stage > 0 && block == 0 ? 2 : 1;
-        x = layer.apply(x, blocks.block(STAGE_CHANNELS[stage], stride));
+        x = layer.apply(x, blocks.block(width << stage, stride));
       }
     }
     return net.apply("head", x, globalAvgPool(), dense(net.classes()));

@@ -34,13 +34,14 @@ public final class SeResNet18 implements ArchitecturePlugin {
   public List<HyperParameter> hyperParameters() {
     return List.of(
         HyperParameter.integer("reduction", 16, "SE bottleneck: C channels squeezed to C/reduction").range(1, 64),
-        ResNets.stemParameter(ResNets.IMAGENET_NO_POOL));
+        ResNets.stemParameter(ResNets.IMAGENET_NO_POOL),
+        ResNets.widthParameter());
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
     int reduction = params.getInt("reduction");
-    return ResNets.logits(net, images, params.getString("stem"), new int[] {2, 2, 2, 2},
+    return ResNets.logits(net, images, params.getString("stem"), params.getInt("width"), new int[] {2, 2, 2, 2},
         (channels, stride) -> residualBlock(channels, stride)
             .withSqueezeExcitation(squeezeExcitation(reduction).withConvolutions()));
   }
