@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code convbench list}: the architectures available, with where they come from. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-    description = "List available architectures: name, parameters at default settings, description, origin.")
+    description = "List available architectures: name, parameters and multiply-accumulates per image at default "
+        + "settings, description, origin.")
 final class ListCommand implements Callable<Integer> {
 
   private final CommandContext context;
@@ -30,7 +31,7 @@ final class ListCommand implements Callable<Integer> {
   }
 
   /** One architecture as {@code list} shows it; {@code parameters} is -1 and {@code error} set when it fails to build. */
-  record Entry(String name, String description, long parameters, String origin, String error) {}
+  record Entry(String name, String description, long parameters, long macs, String origin, String error) {}
 
   @Override
   public Integer call() {
@@ -38,24 +39,28 @@ final class ListCommand implements Callable<Integer> {
     List<Entry> entries = new ArrayList<>();
     for (DiscoveredPlugin p : plugins.all()) {
       long parameters = -1;
+      long macs = -1;
       String error = null;
       try {
-        parameters = NetworkSummary.of(p.plugin(), HyperParameters.defaults(p.plugin().hyperParameters()), 10)
-            .parameters();
+        NetworkSummary summary = NetworkSummary.of(p.plugin(),
+            HyperParameters.defaults(p.plugin().hyperParameters()), 10);
+        parameters = summary.parameters();
+        macs = summary.macs();
       } catch (RuntimeException e) {
         error = e.toString(); // a broken plugin is listed with its error, not fatal to the listing
       }
-      entries.add(new Entry(p.name(), p.plugin().description(), parameters, p.origin().toString(), error));
+      entries.add(new Entry(p.name(), p.plugin().description(), parameters, macs, p.origin().toString(), error));
     }
     if (json) {
       context.out().println(Json.write(entries));
       return ExitCode.OK;
     }
-    context.out().printf("%-16s %12s  %s%n", "NAME", "PARAMETERS", "DESCRIPTION / ORIGIN");
+    context.out().printf("%-16s %12s %9s  %s%n", "NAME", "PARAMETERS", "MMAC/IMG", "DESCRIPTION / ORIGIN");
     for (Entry e : entries) {
       String params = e.parameters() >= 0 ? String.format(Locale.ROOT, "%,d", e.parameters()) : "error";
-      context.out().printf("%-16s %12s  %s%n%-16s %12s  %s%n", e.name(), params, e.description(), "", "",
-          e.origin() + (e.error() != null ? " — fails to build: " + e.error() : ""));
+      String macs = e.macs() >= 0 ? String.format(Locale.ROOT, "%,.1f", e.macs() / 1e6) : "";
+      context.out().printf("%-16s %12s %9s  %s%n%-16s %12s %9s  %s%n", e.name(), params, macs, e.description(), "",
+          "", "", e.origin() + (e.error() != null ? " — fails to build: " + e.error() : ""));
     }
     return ExitCode.OK;
   }
