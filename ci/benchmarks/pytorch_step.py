@@ -10,60 +10,15 @@ import statistics
 import sys
 import time
 
+import os
+
 import torch
-import torch.nn as nn
 import torch.nn.functional as F
 
-
-class BaselineCnn(nn.Module):  # seed 002's plain CNN, 62,006 parameters
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(3, 6, 5)
-        self.pool = nn.MaxPool2d(2, 2)
-        self.conv2 = nn.Conv2d(6, 16, 5)
-        self.fc1 = nn.Linear(16 * 5 * 5, 120)
-        self.fc2 = nn.Linear(120, 84)
-        self.fc3 = nn.Linear(84, 10)
-
-    def forward(self, x):
-        x = self.pool(F.relu(self.conv1(x)))
-        x = self.pool(F.relu(self.conv2(x)))
-        x = torch.flatten(x, 1)
-        return self.fc3(F.relu(self.fc2(F.relu(self.fc1(x)))))
-
-
-class BasicBlock(nn.Module):
-    def __init__(self, cin, cout, stride):
-        super().__init__()
-        self.conv1 = nn.Conv2d(cin, cout, 3, stride, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(cout)
-        self.conv2 = nn.Conv2d(cout, cout, 3, 1, 1, bias=False)
-        self.bn2 = nn.BatchNorm2d(cout)
-        self.shortcut = nn.Sequential()
-        if stride != 1 or cin != cout:
-            self.shortcut = nn.Sequential(nn.Conv2d(cin, cout, 1, stride, bias=False), nn.BatchNorm2d(cout))
-
-    def forward(self, x):
-        out = F.relu(self.bn1(self.conv1(x)))
-        out = self.bn2(self.conv2(out))
-        return F.relu(out + self.shortcut(x))
-
-
-class ResNet18(nn.Module):  # seed 002's CIFAR ResNet-18, 11,173,962 parameters
-    def __init__(self):
-        super().__init__()
-        self.conv1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False)
-        self.bn1 = nn.BatchNorm2d(64)
-        layers, cin = [], 64
-        for cout, stride in [(64, 1), (64, 1), (128, 2), (128, 1), (256, 2), (256, 1), (512, 2), (512, 1)]:
-            layers.append(BasicBlock(cin, cout, stride))
-            cin = cout
-        self.layers = nn.Sequential(*layers)
-        self.fc = nn.Linear(512, 10)
-
-    def forward(self, x):
-        x = self.layers(F.relu(self.bn1(self.conv1(x))))
-        return self.fc(torch.flatten(F.adaptive_avg_pool2d(x, 1), 1))
+# The same networks the parameter-count checks transcribe from the seeds (one definition each).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "pytorch"))
+from classic_param_counts import BaselineCnn  # noqa: E402
+from param_counts import ResNet, ResidualBlock  # noqa: E402
 
 
 def augment(batch_u8, generator):
@@ -90,7 +45,7 @@ def main():
     torch.set_num_threads(2)
     torch.manual_seed(1)
     generator = torch.Generator().manual_seed(1)
-    net = {"baseline-cnn": BaselineCnn, "resnet18": ResNet18}[name]()
+    net = {"baseline-cnn": BaselineCnn, "resnet18": lambda: ResNet(ResidualBlock, [2, 2, 2, 2])}[name]()
     opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
     data = torch.randint(0, 256, (batch, 3, 32, 32), dtype=torch.uint8)
     labels = torch.arange(batch) % 10

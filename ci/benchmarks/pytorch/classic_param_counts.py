@@ -10,7 +10,7 @@ plugins/src/test/java/dev/convbench/plugins/ClassicArchitecturesTest.java.
 This is a benchmark-side check, not a runtime dependency of convbench. Run it with Debian's PyTorch 1.13
 (apt-get install python3-torch), e.g. from the repository root:
 
-    /usr/bin/python3 benchmarks/pytorch/classic_param_counts.py
+    /usr/bin/python3 ci/benchmarks/pytorch/classic_param_counts.py
 
 It prints one line per configuration: name, trainable parameters, output shape.
 """

@@ -3,7 +3,7 @@
 Benchmark-side check, not a runtime dependency of convbench. Run with Debian's PyTorch 1.13 (package python3-torch,
 which installs into the system interpreter, not into a pyenv/virtualenv one):
 
-    /usr/bin/python3 benchmarks/pytorch/param_counts.py
+    /usr/bin/python3 ci/benchmarks/pytorch/param_counts.py
 
 It prints one line per network, "<plugin> <options>: <count>", after a forward pass on a 1x3x32x32 tensor, and
 the figures must equal those pinned in plugins/src/test/java/dev/convbench/plugins/BuiltInArchitecturesTest.java.

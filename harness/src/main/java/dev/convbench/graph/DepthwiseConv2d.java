@@ -72,8 +72,9 @@ public final class DepthwiseConv2d implements Layer {
       y = tf.nn.biasAdd(y, net.weight("bias", Shape.of(channels), Initializers.uniformFanIn(fanIn)));
       params += channels;
     }
+    long macs = y.shape().get(1) * y.shape().get(2) * channels * (long) kernel * kernel; // one input channel each
     net.record(String.format("Conv2d(%d→%d, %d×%d, stride %d, padding %d, groups %d%s)", channels, channels, kernel,
-        kernel, stride, padding, channels, bias ? "" : ", bias=false"), y, params);
+        kernel, stride, padding, channels, bias ? "" : ", bias=false"), y, params, macs);
     return y;
   }
 }

@@ -33,7 +33,6 @@ import org.tensorflow.types.TUint8;
  */
 final class TrainingGraph implements AutoCloseable {
 
-  private static final int EVAL_BATCH = 250;
   /** Training images evaluated in inference mode after each epoch, to measure the generalisation gap. */
   static final int TRAIN_SAMPLE = 1000;
 

@@ -32,7 +32,7 @@ import org.tensorflow.types.TFloat32;
  * after it is the seed's, layer for layer: the second convolution, the three 3×3 convolutions, the three max pools,
  * and the two wide fully connected layers with dropout 0.5; only the flattened features shrink, 256·3·3 = 2304 instead
  * of 256·5·5 = 6400. Defaults: 29,983,114 trainable parameters (the same network in PyTorch, see
- * {@code benchmarks/pytorch/classic_param_counts.py}), 88 % of them in the fully connected layers, as in AlexNet.
+ * {@code ci/benchmarks/pytorch/classic_param_counts.py}), 88 % of them in the fully connected layers, as in AlexNet.
  *
  * <p>Options: {@code width} is the number of units of the two hidden fully connected layers (AlexNet's 4096;
  * {@code width: 1024} gives 7,139,722 parameters), {@code dropout} their dropout rate.

@@ -39,7 +39,7 @@ import org.tensorflow.types.TFloat32;
  * activation between its convolutions (the GoogLeNet paper and the book the seed follows have one); this stem puts a
  * ReLU after each convolution, which adds no parameter. Blocks, pools, global average pool and classifier are the
  * seed's. 5,976,122 trainable parameters, 5,849,136 of them in the nine Inception blocks (the same network in
- * PyTorch, {@code benchmarks/pytorch/classic_param_counts.py}).
+ * PyTorch, {@code ci/benchmarks/pytorch/classic_param_counts.py}).
  *
  * <p>{@code batch-norm: true} makes every convolution (stem and branches) a bias-free convolution followed by batch
  * norm, torchvision's {@code BasicConv2d}: 5,983,402 parameters.

@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
  * norm, ReLU — the seed's block; the MobileNet paper also normalises after the depthwise convolution) with the seed's
  * (channels, stride) list; global average pooling and a fully connected 1024→10 layer. On 32×32 images the stem and
  * the four stride-2 blocks bring the maps to 1×1. 3,207,306 trainable parameters, as the seed's code in PyTorch
- * ({@code benchmarks/pytorch/classic_param_counts.py}).
+ * ({@code ci/benchmarks/pytorch/classic_param_counts.py}).
  *
  * <p>{@code width-multiplier} α scales every layer's channels to {@code int(α · channels)}, as the MobileNet paper's
  * width multiplier: 818,762 parameters at 0.5, 213,162 at 0.25.

@@ -30,7 +30,7 @@ import org.tensorflow.types.TFloat32;
  * (AlexNet's, for 224×224 inputs), which would leave 6×6 maps here, too small for the three 3×3/2 max pools; it
  * becomes a 5×5 convolution with stride 1 and padding 2, as in convbench's {@code alexnet}. The other blocks, pools
  * and the dropout are the seed's. 1,987,750 trainable parameters (the same network in PyTorch,
- * {@code benchmarks/pytorch/classic_param_counts.py}). As in the seed, the last block ends with a ReLU, so the logits
+ * {@code ci/benchmarks/pytorch/classic_param_counts.py}). As in the seed, the last block ends with a ReLU, so the logits
  * are non-negative.
  */
 public final class NetworkInNetwork implements ArchitecturePlugin {

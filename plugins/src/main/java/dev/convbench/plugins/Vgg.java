@@ -26,7 +26,7 @@ import org.tensorflow.types.TFloat32;
  * 25,088), so the 4096-unit layers of the original would dwarf the rest of the network; the hidden layers have 512
  * units, as in the small VGG seed 001 prints (fc 3136→512→512→10): flatten 512, fc 512, ReLU, dropout, fc 512, ReLU,
  * dropout, fc 10. Trainable parameters (the same networks in PyTorch,
- * {@code benchmarks/pytorch/classic_param_counts.py}): VGG-11 9,750,922; VGG-13 9,935,434; VGG-16 15,245,130;
+ * {@code ci/benchmarks/pytorch/classic_param_counts.py}): VGG-11 9,750,922; VGG-13 9,935,434; VGG-16 15,245,130;
  * VGG-19 20,554,826.
  *
  * <p>{@code batch-norm: true} adds a batch norm between each convolution and its ReLU, as torchvision's

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The ResNet, SE-ResNet, Res2Net and DenseNet plugins beyond their defaults (those are pinned in
  * {@link BuiltInArchitecturesTest}): parameter counts of their options against the seeds' PyTorch modules
- * ({@code benchmarks/pytorch/param_counts.py}), output shapes of key layers, and gradient flow in the options that
+ * ({@code ci/benchmarks/pytorch/param_counts.py}), output shapes of key layers, and gradient flow in the options that
  * build other layers.
  *
  * <p>Options are written {@code key=value; key=value}, values as in YAML ({@code 34}, {@code false},
