@@ -110,6 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     result.put("diagnostics", !noDiagnostics);
     result.put("timedSteps", steps);
     result.put("medianStepMs", quantile(ms, 0.5));
+    result.put("meanStepMs", Arrays.stream(ms).average().orElseThrow());
     result.put("p25StepMs", quantile(ms, 0.25));
     result.put("p75StepMs", quantile(ms, 0.75));
     result.put("minStepMs", ms[0]);
@@ -121,10 +122,10 @@ final class BenchCommand implements Callable<Integer> {
       context.out().println(Json.write(result));
     } else {
       context.out().printf(Locale.ROOT, "%s%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
-              + "max %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
+              + "max %.1f, mean %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
           plugin.name(), params.isEmpty() ? "" : " " + params, result.get("device"), batchSize,
           noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
-          ms[ms.length - 1], steps, warmup, result.get("imagesPerSecond"), buildSeconds);
+          ms[ms.length - 1], result.get("meanStepMs"), steps, warmup, result.get("imagesPerSecond"), buildSeconds);
     }
     return ExitCode.OK;
   }
