@@ -16,5 +16,6 @@ for arch in $(./convbench list --json | sed -n 's/.*"name" : "\([^"]*\)".*/\1/p'
       -v ips="$(get imagesPerSecond)" 'BEGIN {
         epoch = 50000 / ips
         printf "| %s | %.0f ms (%.0f–%.0f) | %.0f | %s |\n", a, m, p25, p75, ips,
-          (epoch >= 3600 ? sprintf("%.1f h", epoch / 3600) : sprintf("%.0f min", epoch / 60)) }'
+          (epoch >= 3600 ? sprintf("%.1f h", epoch / 3600) : epoch >= 60 ? sprintf("%.0f min", epoch / 60) \
+            : sprintf("%.0f s", epoch)) }'
 done
