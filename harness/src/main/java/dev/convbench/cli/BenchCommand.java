@@ -41,12 +41,8 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   PluginOptions pluginOptions;
 
-  @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
-  String architecture;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-      description = "Hyper-parameter value (YAML syntax), e.g. -p width=16. Repeatable.")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Mixin
+  ArchitectureOptions architectureOptions;
 
   @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default ${DEFAULT-VALUE}).")
   int batchSize;
@@ -78,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
       throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
     }
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = PluginOptions.require(plugins, architecture);
+    DiscoveredPlugin plugin = architectureOptions.plugin(plugins);
     int images = batchSize * (warmup + steps);
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
         5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps));
@@ -86,7 +82,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Long> stamps = new ArrayList<>();
     double buildSeconds;
     try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
-        PluginOptions.resolve(plugin, params), cfg, randomImages(images), 1,
+        architectureOptions.values(plugin), cfg, randomImages(images), 1,
         !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
       stamps.add(System.nanoTime());
@@ -104,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
     Arrays.sort(ms);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("architecture", plugin.name());
-    result.put("hyperParameters", params);
+    result.put("hyperParameters", architectureOptions.params);
     result.put("device", Devices.detect());
     result.put("batchSize", batchSize);
     result.put("diagnostics", !noDiagnostics);
@@ -123,7 +119,7 @@ final class BenchCommand implements Callable<Integer> {
     } else {
       context.out().printf(Locale.ROOT, "%s%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
               + "max %.1f, mean %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
-          plugin.name(), params.isEmpty() ? "" : " " + params, result.get("device"), batchSize,
+          plugin.name(), architectureOptions.params.isEmpty() ? "" : " " + architectureOptions.params, result.get("device"), batchSize,
           noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
           ms[ms.length - 1], result.get("meanStepMs"), steps, warmup, result.get("imagesPerSecond"), buildSeconds);
     }

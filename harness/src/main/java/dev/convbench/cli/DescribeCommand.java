@@ -27,12 +27,8 @@ final class DescribeCommand implements Callable<Integer> {
   @Mixin
   PluginOptions pluginOptions;
 
-  @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
-  String architecture;
-
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
-      description = "Hyper-parameter value (YAML syntax), e.g. -p depth=34. Repeatable.")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Mixin
+  ArchitectureOptions architectureOptions;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
@@ -44,8 +40,8 @@ final class DescribeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = PluginOptions.require(plugins, architecture);
-    HyperParameters values = PluginOptions.resolve(plugin, params);
+    DiscoveredPlugin plugin = architectureOptions.plugin(plugins);
+    HyperParameters values = architectureOptions.values(plugin);
     NetworkSummary summary = NetworkSummary.of(plugin.plugin(), values, 10);
     if (json) {
       context.out().println(Json.write(summary));
