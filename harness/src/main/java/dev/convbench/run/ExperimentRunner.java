@@ -64,15 +64,19 @@ public final class ExperimentRunner {
    * @throws IOException when results cannot be written
    */
   public Summary run(Experiment experiment, ResultStore store, boolean resume) throws DataException, IOException {
-    ResumePlan plan = store.prepare(experiment, resume);
+    ResumePlan plan = store.plan(experiment.runs(), resume);
+    // Read the data before writing anything: a missing or corrupt data set must not leave behind a results
+    // directory that the next attempt would then refuse to reuse without --resume.
+    DatasetOptions loadedOptions = plan.decisions().stream().filter(d -> d.action() != ResumePlan.Action.SKIP)
+        .map(d -> d.run().dataset()).findFirst().orElse(null);
+    Dataset dataset = loadedOptions == null ? null : datasets.load(loadedOptions);
+    store.writeExperiment(experiment);
     plan.strayRunIds().forEach(id -> progress.message("note: " + store.directory().resolve(id)
         + " is not a run of this experiment file; left as it is"));
     int completed = 0;
     int diverged = 0;
     int failed = 0;
     int skipped = 0;
-    DatasetOptions loadedOptions = null;
-    Dataset dataset = null;
     List<ResumePlan.Decision> decisions = plan.decisions();
     for (int i = 0; i < decisions.size(); i++) {
       ResumePlan.Decision decision = decisions.get(i);

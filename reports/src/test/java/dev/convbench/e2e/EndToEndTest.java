@@ -171,4 +171,16 @@ class EndToEndTest {
     String html = Files.readString(work.resolve("merged/index.html"));
     assertTrue(html.contains("baseline-cnn__s1") && html.contains("baseline-cnn__s2"), "both directories' runs");
   }
+
+  @Test
+  void missingDataFailsBeforeAnythingIsWritten() throws IOException {
+    Path file = work.resolve("no-data.yaml");
+    Files.writeString(file, "name: no-data\ndataset: {data-dir: " + work.resolve("nowhere") + "}\n"
+        + "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n");
+    Path out = work.resolve("out-no-data");
+    Cli.Result r = Cli.run(work, "run", file.toString(), "--out", out.toString());
+    assertEquals(2, r.exitCode(), r.err());
+    assertTrue(r.err().contains("nowhere"), "names the directory: " + r.err());
+    assertTrue(!Files.exists(out), "no results directory left to block the next attempt");
+  }
 }
