@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Names of cells and runs.
  *
  * <p>A label is for people: the architecture, then {@code key=value} for every other key of the cell, e.g.
- * {@code resnet18 optimizer.lr=0.1}. A run id names the run's result directory: the same pieces joined by
+ * {@code resnet18 optimizer.lr=0.1} (the architecture's own hyper-parameters without its name:
+ * {@code resnet shortcut=false}). A run id names the run's result directory: the same pieces joined by
  * {@code __}, then the seed, e.g. {@code resnet18__optimizer.lr=0.1__s1}. Run ids only use {@code [a-z0-9._=-]},
  * so they are safe on every file system, including case-insensitive ones. A value that needs other characters is
  * shown sanitised and the id gets an 8-hex-digit hash of the exact cell ({@code __3f2a9c1b}); an id that would be
@@ -33,14 +34,31 @@ final class RunNaming {
   private RunNaming() {
   }
 
+  /**
+   * The cell's label. A hyper-parameter key of the cell's own architecture is shown without the repeated
+   * architecture name: {@code resnet shortcut=false}, not {@code resnet resnet.shortcut=false}.
+   */
   static String label(Map<String, Object> cell) {
-    StringBuilder label = new StringBuilder(String.valueOf(cell.get(MatrixKey.ARCHITECTURE)));
+    String architecture = String.valueOf(cell.get(MatrixKey.ARCHITECTURE));
+    StringBuilder label = new StringBuilder(architecture);
     cell.forEach((key, value) -> {
       if (!key.equals(MatrixKey.ARCHITECTURE)) {
-        label.append(' ').append(key).append('=').append(Scalars.format(value));
+        String shown = key.startsWith(architecture + ".") ? key.substring(architecture.length() + 1) : key;
+        label.append(' ').append(shown).append('=').append(Scalars.format(value));
       }
     });
     return label.toString();
+  }
+
+  /** Every key in full: what a run id's hash is computed from, so ids do not depend on how labels are shown. */
+  private static String exactCell(Map<String, Object> cell) {
+    StringBuilder exact = new StringBuilder(String.valueOf(cell.get(MatrixKey.ARCHITECTURE)));
+    cell.forEach((key, value) -> {
+      if (!key.equals(MatrixKey.ARCHITECTURE)) {
+        exact.append(' ').append(key).append('=').append(Scalars.format(value));
+      }
+    });
+    return exact.toString();
   }
 
   static String runId(Map<String, Object> cell, long seed) {
@@ -62,7 +80,7 @@ final class RunNaming {
       hashed = true;
     }
     if (hashed) {
-      body.append("__").append(hash(label(cell)));
+      body.append("__").append(hash(exactCell(cell)));
     }
     return body.append("__s").append(seed).toString();
   }
@@ -75,7 +93,7 @@ final class RunNaming {
     return Scalars.format(value);
   }
 
-  // The label shows every value exactly (canonical form), so equal labels mean equal cells.
+  // The exact form shows every key and value (canonical form), so equal strings mean equal cells.
   private static String hash(String exactCell) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(exactCell.getBytes(StandardCharsets.UTF_8));

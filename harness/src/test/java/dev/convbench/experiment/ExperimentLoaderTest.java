@@ -38,10 +38,10 @@ class ExperimentLoaderTest {
     assertEquals(List.of(
         "baseline-cnn optimizer.lr=0.05 epochs=20",
         "baseline-cnn optimizer.lr=0.1 epochs=20",
-        "vgg vgg.depth=11 optimizer.lr=0.05",
-        "vgg vgg.depth=11 optimizer.lr=0.1",
-        "vgg vgg.depth=16 optimizer.lr=0.1",
-        "vgg vgg.depth=11 optimizer.lr=0.2 schedule.type=one-cycle schedule.warmup-epochs=2"),
+        "vgg depth=11 optimizer.lr=0.05",
+        "vgg depth=11 optimizer.lr=0.1",
+        "vgg depth=16 optimizer.lr=0.1",
+        "vgg depth=11 optimizer.lr=0.2 schedule.type=one-cycle schedule.warmup-epochs=2"),
         MatrixExpansionTest.labels(experiment));
     assertEquals(Map.of("depth", 16, "batch-norm", true), experiment.runs().get(4).hyperParameters());
     assertEquals(18, experiment.runs().size());

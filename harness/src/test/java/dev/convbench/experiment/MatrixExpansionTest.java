@@ -167,7 +167,7 @@ class MatrixExpansionTest {
             - {architecture: resnet, resnet.depth: 34, optimizer.lr: 0.2}
         """);
 
-    assertEquals(List.of("baseline-cnn", "resnet resnet.depth=34 optimizer.lr=0.2"), labels(experiment));
+    assertEquals(List.of("baseline-cnn", "resnet depth=34 optimizer.lr=0.2"), labels(experiment));
     assertEquals(34, experiment.runs().get(1).hyperParameters().get("depth"));
   }
 
@@ -183,10 +183,10 @@ class MatrixExpansionTest {
 
     assertEquals(List.of(
         "baseline-cnn",
-        "resnet resnet.depth=18 resnet.activation=relu",
-        "resnet resnet.depth=18 resnet.activation=gelu",
-        "resnet resnet.depth=34 resnet.activation=relu",
-        "resnet resnet.depth=34 resnet.activation=gelu"), labels(experiment));
+        "resnet depth=18 activation=relu",
+        "resnet depth=18 activation=gelu",
+        "resnet depth=34 activation=relu",
+        "resnet depth=34 activation=gelu"), labels(experiment));
     assertEquals("resnet__resnet.depth=34__resnet.activation=gelu__s1", experiment.runs().get(4).runId());
   }
 
@@ -208,7 +208,7 @@ class MatrixExpansionTest {
     assertEquals(expected, run.hyperParameters());
     assertEquals(List.copyOf(expected.keySet()), List.copyOf(run.hyperParameters().keySet()));
     assertEquals("resnet__resnet.activation=relu__resnet.widths=8-16__s1", run.runId());
-    assertEquals("resnet resnet.activation=relu resnet.widths=[8, 16]", run.label());
+    assertEquals("resnet activation=relu widths=[8, 16]", run.label());
   }
 
   @Test
@@ -261,7 +261,7 @@ class MatrixExpansionTest {
     for (RunSpec run : experiment.runs()) {
       assertEquals(true, run.runId().matches("[a-z0-9._=-]+") && run.runId().length() <= 100, run.runId());
     }
-    assertEquals("resnet resnet.widths=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, "
+    assertEquals("resnet widths=[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, "
         + "22, 23, 24] optimizer.lr=0.1 schedule.type=one-cycle target-accuracy=none",
         experiment.runs().get(0).label());
     assertEquals(2, experiment.runs().stream().map(RunSpec::runId).distinct().count());
@@ -345,7 +345,7 @@ class MatrixExpansionTest {
     assertEquals(1e-6, training.schedule().minLearningRate());
     assertEquals(0.5, experiment.runs().get(0).hyperParameters().get("width"));
     assertEquals(2.0, experiment.runs().get(1).hyperParameters().get("width"));
-    assertEquals("resnet resnet.width=0.5 schedule.min-lr=1e-6", experiment.runs().get(0).label());
+    assertEquals("resnet width=0.5 schedule.min-lr=1e-6", experiment.runs().get(0).label());
   }
 
   @Test
@@ -386,7 +386,7 @@ class MatrixExpansionTest {
         """;
 
     assertEquals("baseline-cnn", load(yaml.formatted("baseline-cnn")).baseline());
-    assertEquals("resnet resnet.depth=34", load(yaml.formatted("resnet resnet.depth=34")).baseline());
+    assertEquals("resnet depth=34", load(yaml.formatted("resnet depth=34")).baseline());
   }
 
   @Test

@@ -16,7 +16,7 @@ class RunNamingTest {
     Map<String, Object> cell = orderedMap("architecture", "resnet18", "optimizer.lr", 0.1, "resnet18.widths",
         List.of(16, 32), "target-accuracy", null);
 
-    assertEquals("resnet18 optimizer.lr=0.1 resnet18.widths=[16, 32] target-accuracy=none", RunNaming.label(cell));
+    assertEquals("resnet18 optimizer.lr=0.1 widths=[16, 32] target-accuracy=none", RunNaming.label(cell));
     assertEquals("resnet18__optimizer.lr=0.1__resnet18.widths=16-32__target-accuracy=none__s3",
         RunNaming.runId(cell, 3));
   }

@@ -629,7 +629,7 @@ class ValidationTest {
     @Test
     void anArchitectureWithSeveralCellsIsAmbiguous() {
       assertEquals(List.of("6:13: report.baseline 'resnet' matches 2 cells; name one by its label: "
-          + "'resnet resnet.depth=18', 'resnet resnet.depth=34'"), problems("""
+          + "'resnet depth=18', 'resnet depth=34'"), problems("""
           name: x
           matrix:
             architecture: [resnet]
