@@ -19,9 +19,7 @@ import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
 import dev.convbench.training.TrainingOutcome;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,21 +43,9 @@ import org.tensorflow.types.TFloat32;
  */
 class ClassicArchitecturesTest {
 
-  /** {@code "key=value;key=value"} to typed values as YAML would give them (boolean, integer, number, string). */
+  /** {@code "key=value;key=value"} over the plugin's defaults. */
   static HyperParameters params(ArchitecturePlugin plugin, String settings) {
-    Map<String, Object> supplied = new LinkedHashMap<>();
-    if (settings != null && !settings.isBlank()) {
-      for (String pair : settings.split(";")) {
-        String[] kv = pair.split("=", 2);
-        String v = kv[1].trim();
-        Object value = v.equals("true") || v.equals("false") ? Boolean.valueOf(v)
-            : v.matches("-?\\d+") ? Integer.valueOf(v)
-            : v.matches("-?\\d*\\.\\d+") ? Double.valueOf(v)
-            : v;
-        supplied.put(kv[0].trim(), value);
-      }
-    }
-    return HyperParameters.resolve(plugin.hyperParameters(), supplied);
+    return HyperParameters.resolve(plugin.hyperParameters(), Options.parse(settings));
   }
 
   static NetworkSummary summary(String name, String settings) {

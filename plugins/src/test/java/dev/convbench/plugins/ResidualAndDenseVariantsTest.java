@@ -7,11 +7,8 @@ import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.NetworkSummary;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,7 +86,7 @@ class ResidualAndDenseVariantsTest {
       "resnet         | shortcut=false; stem=imagenet | 8"})
   void gradientsFlow(String name, String options, int steps) {
     ArchitecturePlugin p = BuiltInArchitecturesTest.plugin(name);
-    BuiltInArchitecturesTest.assertLossHalves(p, HyperParameters.resolve(p.hyperParameters(), parse(options)), steps);
+    BuiltInArchitecturesTest.assertLossHalves(p, HyperParameters.resolve(p.hyperParameters(), Options.parse(options)), steps);
   }
 
   /**
@@ -111,39 +108,6 @@ class ResidualAndDenseVariantsTest {
   }
 
   private static NetworkSummary summary(String name, String options) {
-    return BuiltInArchitecturesTest.summary(name, parse(options));
-  }
-
-  /** {@code "depth=34; stem=imagenet; blocks=[1,2]"} → typed values as YAML would give them; null → none. */
-  static Map<String, Object> parse(String options) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (options == null || options.isBlank()) {
-      return values;
-    }
-    for (String pair : options.split(";")) {
-      String[] kv = pair.split("=", 2);
-      values.put(kv[0].trim(), value(kv[1].trim()));
-    }
-    return values;
-  }
-
-  private static Object value(String v) {
-    if (v.startsWith("[")) {
-      List<Object> list = new ArrayList<>();
-      for (String element : v.substring(1, v.length() - 1).split(",")) {
-        list.add(value(element.trim()));
-      }
-      return list;
-    }
-    if (v.matches("-?\\d+")) {
-      return Integer.valueOf(v);
-    }
-    if (v.matches("-?\\d*\\.\\d+")) {
-      return Double.valueOf(v);
-    }
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.valueOf(v);
-    }
-    return v;
+    return BuiltInArchitecturesTest.summary(name, Options.parse(options));
   }
 }
