@@ -62,9 +62,8 @@ final class DiagnosticSections {
       CellSummary cell = flow.cell();
       int n = model.number(cell);
       String label = cell.label();
-      String runs = flow.runs().size() == 1 ? "1 run" : flow.runs().size() + " runs";
-      String left = flow.leftOut().isEmpty() ? "" : " " + flow.leftOut().size()
-          + " batch-normalisation layers left out.";
+      String runs = runCount(flow);
+      String left = leftOutNote(flow);
       if (range != null && !flow.epochs().isEmpty()) {
         page.figure("grad-heat-" + n, HeatMapChart.render("grad-heat-" + n, label + ": gradient norm by layer and "
             + "epoch", flow.shortNames(), flow.epochs(), flow.epochMeans(), range), label + " (" + runs + "): "
@@ -81,9 +80,8 @@ final class DiagnosticSections {
       CellSummary cell = flow.cell();
       int n = model.number(cell);
       String label = cell.label();
-      String runs = flow.runs().size() == 1 ? "1 run" : flow.runs().size() + " runs";
-      String left = flow.leftOut().isEmpty() ? "" : " " + flow.leftOut().size()
-          + " batch-normalisation layers left out.";
+      String runs = runCount(flow);
+      String left = leftOutNote(flow);
       Color colour = model.palette().colour(label);
       Map<String, SvgChart.Style> styles = new LinkedHashMap<>();
       List<Curve> groups = new ArrayList<>();
@@ -213,5 +211,14 @@ final class DiagnosticSections {
   static Curve scaled(Curve c, double factor) {
     return new Curve(c.label(), c.runs(), c.incomplete(), c.points().stream()
         .map(p -> new Curve.Point(p.x(), p.mean() * factor, p.std() * factor, p.n())).toList());
+  }
+
+  private static String runCount(GradientFlow flow) {
+    return flow.runs().size() == 1 ? "1 run" : flow.runs().size() + " runs";
+  }
+
+  /** A caption's note on the batch-norm layers the gradient-flow charts leave out; empty when none. */
+  private static String leftOutNote(GradientFlow flow) {
+    return flow.leftOut().isEmpty() ? "" : " " + flow.leftOut().size() + " batch-normalisation layers left out.";
   }
 }
