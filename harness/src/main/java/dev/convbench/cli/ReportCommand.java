@@ -4,12 +4,18 @@ import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import dev.convbench.inject.ConvbenchModule;
+import dev.convbench.results.ExperimentManifest;
 import dev.convbench.results.ReportRenderer;
+import dev.convbench.results.ResultsReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +23,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code convbench report DIR…}: rebuilds the HTML report from results alone. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Rebuild the HTML report from one or more results directories (several are merged).")
+    description = {"Rebuild the HTML report from one or more results directories (several are merged, e.g. shards "
+        + "written to separate directories).", "Runs the experiment defines but no directory holds are listed as "
+        + "missing."})
 final class ReportCommand implements Callable<Integer> {
 
   static final Key<Optional<ReportRenderer>> RENDERER_KEY = Key.get(new TypeLiteral<Optional<ReportRenderer>>() {});
@@ -29,6 +37,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write index.html (default: <first dir>/report).")
   Path out;
+
+  @Option(names = "--allow-mixed",
+      description = "Merge directories that hold different experiment definitions (by default refused: shards of one "
+          + "file merge, different files do not).")
+  boolean allowMixed;
 
   ReportCommand(CommandContext context) {
     this.context = context;
@@ -42,10 +55,38 @@ final class ReportCommand implements Callable<Integer> {
         throw new UserInputException("no results directory at " + d);
       }
     }
+    if (!allowMixed) {
+      checkOneDefinition(dirs);
+    }
     Path target = out != null ? context.resolve(out) : dirs.get(0).resolve("report");
     var renderer = Guice.createInjector(new ConvbenchModule(context, null)).getInstance(RENDERER_KEY);
     render(context, renderer, dirs, target);
     return ExitCode.OK;
+  }
+
+  /**
+   * Refuses directories written from different experiment definitions: merged, their cells would be compared as if
+   * they were one matrix. Directories written before definitions were recorded pass.
+   */
+  private static void checkOneDefinition(List<Path> dirs) throws IOException {
+    ResultsReader reader = new ResultsReader();
+    Map<String, List<String>> byDefinition = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      Optional<ExperimentManifest> manifest;
+      try {
+        manifest = reader.readManifest(dir);
+      } catch (IOException e) {
+        continue; // the report shows the unreadable manifest as a warning
+      }
+      manifest.filter(m -> m.definition() != null).ifPresent(m -> byDefinition
+          .computeIfAbsent(m.definition(), k -> new ArrayList<>())
+          .add(dir + " (" + m.name() + ", " + m.runIds().size() + " runs)"));
+    }
+    if (byDefinition.size() > 1) {
+      throw new UserInputException("the directories hold different experiment definitions: " + byDefinition.values()
+          .stream().map(names -> String.join(", ", names)).collect(Collectors.joining(" vs "))
+          + "; pass --allow-mixed to merge them anyway");
+    }
   }
 
   /** Renders and prints the report's path on standard output. */

@@ -2,6 +2,7 @@ package dev.convbench.cli;
 
 import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
+import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultStore;
 import dev.convbench.run.ExperimentRunner;
@@ -12,10 +13,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code convbench run FILE}: trains the experiment's matrix, writes results and the report. */
+/** {@code convbench run FILE}: trains the experiment's matrix (or one shard of it), writes results and the report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Train every run of an experiment file and write results and an HTML report.",
-        "Each run (matrix cell × seed) goes to <out>/<run-id>/ as it trains; the report to <out>/report/index.html."})
+    description = {"Train every run of an experiment file (or one shard of it) and write results and an HTML report.",
+        "Each run (matrix cell × seed) goes to <out>/<run-id>/ as it trains; the report to <out>/report/index.html.",
+        "On a results directory that already holds this experiment, finished runs are kept, runs other live "
+            + "processes hold are left to them, and the rest are trained: any number of processes may share <out>."})
 final class RunCommand implements Callable<Integer> {
 
   private final CommandContext context;
@@ -26,11 +29,14 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   PluginOptions pluginOptions;
 
+  @Mixin
+  ClaimOptions claimOptions;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
   Path out;
 
-  @Option(names = "--resume",
-      description = "Continue an interrupted matrix: keep completed and diverged runs, redo the others.")
+  @Option(names = "--resume", hidden = true,
+      description = "Accepted for old scripts: joining a results directory is what run always does.")
   boolean resume;
 
   @Option(names = "--no-report", description = "Do not write the HTML report.")
@@ -44,13 +50,34 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Injector injector = pluginOptions.injector(context);
     Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
-    Path outDir = out != null ? context.resolve(out)
+    Path outDir = resultsDirectory(context, out, experiment);
+    List<RunSpec> share = experiment.runs();
+    context.err().printf("%s: %d runs → %s%n", experiment.name(), share.size(), outDir);
+    ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment, share,
+        new ResultStore(outDir), ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed));
+    return finish(context, injector, summary, outDir, noReport);
+  }
+
+  static Path resultsDirectory(CommandContext context, Path out, Experiment experiment) {
+    return out != null ? context.resolve(out)
         : context.workingDirectory().resolve("results").resolve(experiment.name());
-    context.err().printf("%s: %d runs → %s%n", experiment.name(), experiment.runs().size(), outDir);
-    ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class)
-        .run(experiment, new ResultStore(outDir), resume);
-    context.err().printf("%d completed, %d diverged, %d failed, %d kept from before%n", summary.completed(),
-        summary.diverged(), summary.failed(), summary.skipped());
+  }
+
+  /** Prints the summary, writes the report unless asked not to, and returns the exit code. */
+  static int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir,
+      boolean noReport) throws java.io.IOException {
+    StringBuilder line = new StringBuilder(String.format("%d completed, %d diverged, %d failed, %d kept from before",
+        summary.completed(), summary.diverged(), summary.failed(), summary.kept()));
+    if (summary.keptFailed() > 0) {
+      line.append(String.format(", %d left failed (--retry-failed)", summary.keptFailed()));
+    }
+    if (!summary.heldElsewhere().isEmpty()) {
+      line.append(String.format(", %d held by other processes", summary.heldElsewhere().size()));
+    }
+    if (summary.lost() > 0) {
+      line.append(String.format(", %d taken over by other processes", summary.lost()));
+    }
+    context.err().println(line);
     if (!noReport) {
       ReportCommand.render(context, injector.getInstance(ReportCommand.RENDERER_KEY), List.of(outDir),
           outDir.resolve("report"));

@@ -57,6 +57,11 @@ public final class DatasetLoader {
     return read(locator.locate(options), options);
   }
 
+  /** The directory {@link #load} would read for {@code options} (downloading it first if needed). */
+  public Path locate(DatasetOptions options) throws DataException {
+    return locator.locate(options);
+  }
+
   /**
    * Reads {@code directory} as described in the class documentation; {@link DatasetOptions#dataDir()} is ignored.
    *

@@ -12,6 +12,7 @@ import dev.convbench.plugin.PluginDirectory;
 import dev.convbench.plugin.PluginDiscovery;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.Environment;
+import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.run.RunProgress;
 import dev.convbench.cli.ConsoleProgress;
@@ -69,6 +70,12 @@ public final class ConvbenchModule extends AbstractModule {
   Environment environment() {
     String device = Devices.detect();
     return Environment.detect(Devices.tensorFlowVersion(), device, device.equals("GPU") ? Devices.gpuModel() : null);
+  }
+
+  @Provides
+  @Singleton
+  ProcessIdentity processIdentity() {
+    return ProcessIdentity.current(context.env());
   }
 
   @Provides

@@ -2,6 +2,7 @@ package dev.convbench.results;
 
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -11,8 +12,12 @@ import java.util.List;
  * @param description free text, may be empty
  * @param baseline label of the cell the report compares the others against, or {@code null}
  * @param runIds every run of the experiment, in matrix order (including runs not yet done)
+ * @param definition a digest of the experiment's runs (their ids and {@linkplain RunIdentity#specDigest settings}):
+ *     equal for two directories written from the same file, wherever the data lay; {@code null} in directories
+ *     written before it was recorded
  */
-public record ExperimentManifest(String name, String description, String baseline, List<String> runIds) {
+public record ExperimentManifest(String name, String description, String baseline, List<String> runIds,
+    String definition) {
 
   public ExperimentManifest {
     runIds = runIds == null ? List.of() : List.copyOf(runIds);
@@ -21,6 +26,13 @@ public record ExperimentManifest(String name, String description, String baselin
   /** The manifest of an expanded experiment. */
   public static ExperimentManifest of(Experiment experiment) {
     return new ExperimentManifest(experiment.name(), experiment.description(), experiment.baseline(),
-        experiment.runs().stream().map(RunSpec::runId).toList());
+        experiment.runs().stream().map(RunSpec::runId).toList(), definition(experiment.runs()));
+  }
+
+  /** The {@link #definition} digest of {@code runs}, independent of their order. */
+  public static String definition(List<RunSpec> runs) {
+    StringBuilder text = new StringBuilder();
+    runs.stream().map(r -> r.runId() + " " + RunIdentity.specDigest(r) + "\n").sorted().forEach(text::append);
+    return RunIdentity.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

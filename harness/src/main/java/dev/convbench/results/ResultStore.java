@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,26 +21,22 @@ import java.util.stream.Stream;
 /**
  * Writes runs into a results directory {@code <out>} (layout: see the {@linkplain dev.convbench.results package}).
  *
- * <p>Typical use by the {@code run} command:
+ * <p>Any number of processes, on one machine or several sharing the directory, may write runs of one experiment
+ * here at once; each run is written by the process holding its {@link Claims claim}. Typical use:
  * <pre>{@code
- * ResultStore store = new ResultStore(out);
- * ResumePlan plan = store.prepare(experiment, resume);     // refuses a non-empty out without resume
- * for (RunSpec spec : plan.toRun()) {
- *   try (RunWriter run = store.start(spec, startInfo)) {
- *     try {
- *       trainer.train(spec, run);                          // run receives onEpoch, onStepLoss, onLayerStats…
- *       run.complete();
- *     } catch (Divergence d) {
- *       run.diverged(d.getMessage());
- *     } catch (Exception e) {
- *       run.failed(e);
+ * store.checkJoinable(experiment);                          // same experiment, or an empty directory
+ * RunState state = store.inspect(spec, identity, claims);   // DONE, FAILED, HELD by another process, or to train
+ * if (state.trainable()) {
+ *   Optional<HeldClaim> claim = store.acquire(state, identity, claims, retryFailed);
+ *   if (claim.isPresent()) {
+ *     try (HeldClaim held = claim.get(); RunWriter run = store.start(spec, info, identity, held)) {
+ *       trainer.train(spec, run);                           // run receives onEpoch, onStepLoss, onLayerStats…
+ *       run.complete();                                     // or diverged(…), failed(…)
+ *       held.release("completed");
  *     }
  *   }
  * }
  * }</pre>
- *
- * <p>Instances hold no state besides the directory and clock; several stores may share a directory as long as they
- * do not write the same run at once.
  */
 public final class ResultStore {
 
@@ -50,6 +46,8 @@ public final class ResultStore {
   public static final String EXPERIMENT_TEXT_FILE = "experiment.yaml";
   /** The experiment's {@link ExperimentManifest}. */
   public static final String EXPERIMENT_FILE = "experiment.json";
+  /** Where runs that no longer match the experiment file are kept. */
+  public static final String SUPERSEDED_DIRECTORY = "superseded";
   /** A run's network structure, {@code {"layers": [LayerInfo…]}}; written at start when the structure is known. */
   public static final String STRUCTURE_FILE = "structure.json";
 
@@ -78,44 +76,181 @@ public final class ResultStore {
     return directory.resolve(checkRunId(runId));
   }
 
-  /** {@link #plan} the runs of {@code experiment}, then {@link #writeExperiment write} its files. */
-  public ResumePlan prepare(Experiment experiment, boolean resume) throws IOException {
-    ResumePlan plan = plan(experiment.runs(), resume);
-    writeExperiment(experiment);
-    return plan;
+  /**
+   * Checks that runs of {@code experiment} may be written here: the directory is missing, empty (hidden entries, such
+   * as another process's temporary files, do not count), or holds results of an experiment with the same name (an
+   * earlier or concurrent run of the same file, possibly edited: runs that no longer match are then set aside, see
+   * {@link #supersede}).
+   *
+   * @throws ResultsDirectoryInUseException when it holds another experiment's results or files that are not results
+   */
+  public void checkJoinable(Experiment experiment) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      if (Files.exists(directory)) {
+        throw new ResultsDirectoryInUseException(directory, "is a file, not a directory");
+      }
+      return;
+    }
+    Path manifestFile = directory.resolve(EXPERIMENT_FILE);
+    if (Files.isRegularFile(manifestFile)) {
+      ExperimentManifest manifest;
+      try {
+        manifest = json.read(manifestFile, ExperimentManifest.class);
+      } catch (IOException e) {
+        throw new ResultsDirectoryInUseException(directory, "has an unreadable " + EXPERIMENT_FILE + " ("
+            + e.getMessage() + ")");
+      }
+      if (!Objects.equals(manifest.name(), experiment.name())) {
+        throw new ResultsDirectoryInUseException(directory, "holds results of experiment '" + manifest.name()
+            + "', not '" + experiment.name() + "'");
+      }
+      return;
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      List<String> visible = entries.map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(AtomicFiles.HIDDEN_PREFIX)).sorted().toList();
+      if (!visible.isEmpty()) {
+        throw new ResultsDirectoryInUseException(directory, "is not empty and holds no " + EXPERIMENT_FILE
+            + " (it has " + String.join(", ", visible.subList(0, Math.min(3, visible.size())))
+            + (visible.size() > 3 ? ", …" : "") + ")");
+      }
+    }
   }
 
   /**
-   * Decides which runs to train.
+   * Where run {@code spec} stands in this directory, for a process about to work on it.
    *
-   * <p>Without {@code resume}, the directory must be missing or empty, otherwise a
-   * {@link ResultsDirectoryInUseException} is thrown: overwriting results silently would lose them, and mixing two
-   * experiments would make the report lie. Every run is then {@link ResumePlan.Action#RUN}.
-   *
-   * <p>With {@code resume}, a run is {@link ResumePlan.Action#SKIP skipped} when its {@code run.json} says
-   * {@code completed} or {@code diverged} and records the same configuration; it is
-   * {@link ResumePlan.Action#REDO redone} when it says {@code running} (interrupted) or {@code failed}, when its
-   * directory lacks a readable {@code run.json}, or when its configuration differs from {@code runs}' (the
-   * experiment file was edited); it is {@link ResumePlan.Action#RUN run} when it has no directory. Nothing is deleted
-   * here: {@link #start} clears a redone run's directory.
-   *
-   * @throws ResultsDirectoryInUseException without {@code resume}, when the directory is not empty
+   * @param identity what the run's numbers would depend on now
    */
-  public ResumePlan plan(List<RunSpec> runs, boolean resume) throws IOException {
-    if (!resume && Files.isDirectory(directory)) {
-      try (Stream<Path> entries = Files.list(directory)) {
-        if (entries.findAny().isPresent()) {
-          throw new ResultsDirectoryInUseException(directory);
+  public RunState inspect(RunSpec spec, RunIdentity identity, Claims claims) throws IOException {
+    Claims.Observation claim = claims.observe(spec.runId());
+    if (claim.state() == Claims.State.HELD) {
+      return new RunState(spec, RunState.Kind.HELD, "claimed by " + claim.holderDescription() + ", " + claim.reason(),
+          claim);
+    }
+    Optional<RunRecord> stored = readQuietly(spec.runId());
+    if (stored.isPresent() && (stored.get().status().isFinal() || stored.get().status() == RunStatus.FAILED)) {
+      RunRecord record = stored.get();
+      if (!sameIdentity(spec, identity, record)) {
+        return new RunState(spec, RunState.Kind.CHANGED, record.status().id() + " with other settings or data",
+            claim);
+      }
+      return record.status() == RunStatus.FAILED
+          ? new RunState(spec, RunState.Kind.FAILED, "failed: " + record.errorMessage(), claim)
+          : new RunState(spec, RunState.Kind.DONE, record.status().id(), claim);
+    }
+    if (claim.state() == Claims.State.STALE) {
+      return new RunState(spec, RunState.Kind.STALE, "claim of " + claim.holderDescription() + " is stale: "
+          + claim.reason(), claim);
+    }
+    if (stored.isPresent()) {
+      return new RunState(spec, RunState.Kind.LEFT, "interrupted (status " + stored.get().status().id() + ")", claim);
+    }
+    return new RunState(spec, RunState.Kind.LEFT, Files.exists(runDirectory(spec.runId())) ? "incomplete" : "new",
+        claim);
+  }
+
+  /**
+   * Claims run {@code seen.run()} for training and makes its directory ready: a directory left by an attempt with
+   * the same identity (interrupted, or failed and retried) is cleared; one with another identity is moved under
+   * {@code superseded/}, never deleted.
+   *
+   * @param retryFailed whether a failed run with the same identity is trained again
+   * @return the claim, or empty when another process claimed the run first or finished it in the meantime
+   */
+  public Optional<HeldClaim> acquire(RunState seen, RunIdentity identity, Claims claims, boolean retryFailed)
+      throws IOException {
+    Optional<HeldClaim> claimed = claims.claim(seen.claim());
+    if (claimed.isEmpty()) {
+      return claimed;
+    }
+    HeldClaim claim = claimed.get();
+    try {
+      // Between looking and claiming, another process may have finished the run and let go of it.
+      Optional<RunRecord> stored = readQuietly(seen.run().runId());
+      if (stored.isPresent() && sameIdentity(seen.run(), identity, stored.get())
+          && (stored.get().status().isFinal() || (stored.get().status() == RunStatus.FAILED && !retryFailed))) {
+        claim.release("kept");
+        return Optional.empty();
+      }
+      Path runDir = runDirectory(seen.run().runId());
+      if (Files.exists(runDir)) {
+        claim.ensureHeld();
+        if (stored.isPresent() && !sameIdentity(seen.run(), identity, stored.get())) {
+          supersede(seen.run().runId(), stored.get());
+        } else {
+          AtomicFiles.moveAsideAndDelete(runDir, directory);
         }
       }
+      return claimed;
+    } catch (IOException | RuntimeException e) {
+      claim.release("failed");
+      throw e;
     }
-    List<ResumePlan.Decision> decisions = new ArrayList<>();
-    Set<String> planned = new HashSet<>();
-    for (RunSpec run : runs) {
-      planned.add(run.runId());
-      decisions.add(resume ? decide(run) : new ResumePlan.Decision(run, ResumePlan.Action.RUN, "new"));
+  }
+
+  /**
+   * Moves run directory {@code runId} to {@code superseded/<run-id>.<settings digest>} (numbered when that exists):
+   * the caller must hold the run's claim.
+   *
+   * @param record its {@code run.json}, or {@code null} when unreadable
+   * @return where it went
+   */
+  public Path supersede(String runId, RunRecord record) throws IOException {
+    Path superseded = directory.resolve(SUPERSEDED_DIRECTORY);
+    Files.createDirectories(superseded);
+    String base = runId + "." + (record != null && record.identity() != null ? record.identity().shortSpec()
+        : "old");
+    Path target = superseded.resolve(base);
+    for (int n = 2; Files.exists(target); n++) {
+      target = superseded.resolve(base + "-" + n);
     }
-    return new ResumePlan(decisions, resume ? strayRuns(planned) : List.of());
+    Files.move(runDirectory(runId), target, StandardCopyOption.ATOMIC_MOVE);
+    return target;
+  }
+
+  /**
+   * Run directories here that {@code runIds} does not list: runs of an earlier version of the experiment file (or of
+   * one run with other shards' files). Hidden entries, {@code superseded/} and the report are not runs.
+   */
+  public List<String> strayRuns(Set<String> runIds) throws IOException {
+    AtomicFiles.deleteTrash(directory);
+    if (!Files.isDirectory(directory)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(directory)) {
+      return entries.filter(Files::isDirectory)
+          .filter(p -> Files.exists(p.resolve(RUN_FILE)) || Files.exists(p.resolve(MetricsCsv.EPOCH_FILE)))
+          .map(p -> p.getFileName().toString())
+          .filter(name -> !name.startsWith(AtomicFiles.HIDDEN_PREFIX) && !runIds.contains(name))
+          .sorted()
+          .toList();
+    }
+  }
+
+  private Optional<RunRecord> readQuietly(String runId) {
+    try {
+      return read(runId);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // unreadable: as good as interrupted
+    }
+  }
+
+  /**
+   * Whether a stored run has the numbers {@code spec} would have. Runs written before identities were recorded
+   * compare by their stored settings, as JSON trees of one encoding (numbers read back from JSON may come back as
+   * another boxed type and would compare unequal as records).
+   */
+  private boolean sameIdentity(RunSpec spec, RunIdentity identity, RunRecord stored) {
+    if (stored.identity() != null) {
+      return stored.identity().matches(identity);
+    }
+    try {
+      JsonNode storedSpec = json.readTree(runDirectory(spec.runId()).resolve(RUN_FILE)).get("spec");
+      return storedSpec != null && storedSpec.equals(json.roundTripTree(spec));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -138,6 +273,20 @@ public final class ResultStore {
    * @throws IllegalArgumentException if the run id is not a plain directory name
    */
   public RunWriter start(RunSpec spec, RunStartInfo info) throws IOException {
+    return start(spec, info, null, null);
+  }
+
+  /**
+   * Starts recording a run under {@code claim} (see {@link #acquire}): as {@link #start(RunSpec, RunStartInfo)}, with
+   * the identity and the attempt in {@code run.json}, and every write guarded by the claim.
+   *
+   * @param identity the run's identity, or {@code null} when unknown
+   * @param claim the claim held on the run, or {@code null} for a directory with a single writer
+   */
+  public RunWriter start(RunSpec spec, RunStartInfo info, RunIdentity identity, HeldClaim claim) throws IOException {
+    if (claim != null) {
+      claim.ensureHeld();
+    }
     Path runDir = runDirectory(spec.runId());
     Files.createDirectories(directory);
     if (Files.exists(runDir)) {
@@ -146,7 +295,8 @@ public final class ResultStore {
     Files.createDirectory(runDir);
     // Millisecond timestamps: precise enough, and easier to read than nanoseconds.
     Clock millis = Clock.tick(clock, Duration.ofMillis(1));
-    RunRecord record = RunRecord.started(spec, info, millis.instant());
+    RunRecord record = RunRecord.started(spec, info, millis.instant(), identity,
+        claim == null ? null : RunRecord.Attempt.of(claim.record()));
     if (!info.structure().isEmpty()) {
       AtomicFiles.write(runDir.resolve(STRUCTURE_FILE), json.write(new Structure(info.structure())));
     }
@@ -166,7 +316,7 @@ public final class ResultStore {
       }
       throw e;
     }
-    return new RunWriter(runDir, record, json, millis, opened.get(0), opened.get(1), opened.get(2));
+    return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2));
   }
 
   /**
@@ -192,56 +342,6 @@ public final class ResultStore {
       return Optional.empty();
     }
     return Optional.of(json.read(file, RunRecord.class));
-  }
-
-  private ResumePlan.Decision decide(RunSpec run) throws IOException {
-    Path runDir = runDirectory(run.runId());
-    if (!Files.exists(runDir)) {
-      return new ResumePlan.Decision(run, ResumePlan.Action.RUN, "new");
-    }
-    RunRecord record;
-    try {
-      Optional<RunRecord> stored = read(run.runId());
-      if (stored.isEmpty()) {
-        return new ResumePlan.Decision(run, ResumePlan.Action.REDO, "no " + RUN_FILE);
-      }
-      record = stored.get();
-    } catch (IOException e) {
-      return new ResumePlan.Decision(run, ResumePlan.Action.REDO, "unreadable " + RUN_FILE + ": " + e.getMessage());
-    }
-    if (!record.status().isFinal()) {
-      String why = record.status() == RunStatus.RUNNING ? "interrupted (status running)" : "status "
-          + record.status().id();
-      return new ResumePlan.Decision(run, ResumePlan.Action.REDO, why);
-    }
-    if (!sameConfiguration(run, runDir.resolve(RUN_FILE))) {
-      return new ResumePlan.Decision(run, ResumePlan.Action.REDO,
-          "configuration changed since it " + record.status().id());
-    }
-    return new ResumePlan.Decision(run, ResumePlan.Action.SKIP, record.status().id());
-  }
-
-  /**
-   * Compares as JSON trees, both produced by the same encoding, rather than as records: numbers read back from JSON
-   * may come back as another boxed type (Integer for a Long) and would compare unequal.
-   */
-  private boolean sameConfiguration(RunSpec run, Path runFile) throws IOException {
-    JsonNode stored = json.readTree(runFile).get("spec");
-    return stored != null && stored.equals(json.roundTripTree(run));
-  }
-
-  private List<String> strayRuns(Set<String> planned) throws IOException {
-    AtomicFiles.deleteTrash(directory);
-    if (!Files.isDirectory(directory)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(directory)) {
-      return entries.filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(name -> !name.startsWith(AtomicFiles.HIDDEN_PREFIX) && !planned.contains(name))
-          .sorted()
-          .toList();
-    }
   }
 
   private static String checkRunId(String runId) {

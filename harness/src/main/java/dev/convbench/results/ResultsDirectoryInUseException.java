@@ -3,20 +3,20 @@ package dev.convbench.results;
 import java.nio.file.Path;
 
 /**
- * Thrown when a fresh (non-resumed) experiment would write into a results directory that already holds files, which
- * would mix two experiments' runs. The message tells the user what to do.
+ * Thrown when runs of an experiment cannot be written into a results directory because it holds something else:
+ * another experiment's results, or files that are not results. Mixing them would make the report lie. The message
+ * tells the user what to do.
  */
 public final class ResultsDirectoryInUseException extends IllegalStateException {
 
   private final transient Path directory;
 
-  ResultsDirectoryInUseException(Path directory) {
-    super("results directory " + directory + " is not empty; pass --resume to continue the runs it holds, or choose"
-        + " another directory with --out");
+  ResultsDirectoryInUseException(Path directory, String what) {
+    super("results directory " + directory + " " + what + "; choose another directory with --out");
     this.directory = directory;
   }
 
-  /** The directory that is not empty. */
+  /** The directory that cannot be used. */
   public Path directory() {
     return directory;
   }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -83,7 +84,38 @@ public final class ResultsReader {
       }
       experiments.add(readExperiment(dir, warn));
     }
+    missingRuns(experiments).ifPresent(warn);
     return new Results(experiments, warnings);
+  }
+
+  /**
+   * The manifest of results directory {@code dir}, empty when it has none.
+   *
+   * @throws IOException when it exists but cannot be read
+   */
+  public Optional<ExperimentManifest> readManifest(Path dir) throws IOException {
+    Path file = dir.resolve(ResultStore.EXPERIMENT_FILE);
+    return Files.isRegularFile(file) ? Optional.of(json.read(file, ExperimentManifest.class)) : Optional.empty();
+  }
+
+  /**
+   * "3 of 12 runs missing: …" when runs the manifests define have no finished result (completed, diverged or
+   * failed) in any of the directories: not run yet, still running, interrupted, or in a shard directory not given.
+   */
+  static Optional<String> missingRuns(List<ExperimentResults> experiments) {
+    Set<String> defined = new java.util.LinkedHashSet<>();
+    experiments.forEach(e -> e.manifestIfPresent().ifPresent(m -> defined.addAll(m.runIds())));
+    Set<String> finished = new HashSet<>();
+    experiments.forEach(e -> e.runs().stream()
+        .filter(r -> r.record().status().isFinal() || r.record().status() == RunStatus.FAILED)
+        .forEach(r -> finished.add(r.record().runId())));
+    List<String> missing = defined.stream().filter(id -> !finished.contains(id)).toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    int shown = Math.min(10, missing.size());
+    return Optional.of(missing.size() + " of " + defined.size() + " runs missing: "
+        + String.join(", ", missing.subList(0, shown)) + (shown < missing.size() ? ", …" : ""));
   }
 
   private ExperimentResults readExperiment(Path dir, Consumer<String> warn) throws IOException {

@@ -32,14 +32,32 @@ import java.util.Objects;
  * @param peakResidentBytes the process's peak resident memory in bytes as reported when training ended; {@code null}
  *     when not reported (a run that failed, is still running, or was written before format 2). The process may
  *     have trained earlier runs of the matrix, so this is the peak up to the end of this run.
+ * @param identity what decides the run's numbers ({@link RunIdentity}); {@code null} before format 3
+ * @param attempt the claimed attempt that wrote this record: its number, token, process and the stale attempt it
+ *     took over, if any; {@code null} before format 3 or when written without a claim
  */
 public record RunRecord(int formatVersion, String runId, RunSpec spec, String plugin, String pluginOrigin,
     long trainableParameters, long macsPerImage, Environment environment, DatasetFacts dataset, String startedAt,
     String endedAt, RunStatus status, String errorMessage, String stackTrace, String divergedReason,
-    Long peakResidentBytes) {
+    Long peakResidentBytes, RunIdentity identity, Attempt attempt) {
 
-  /** The layout version this release writes. */
-  public static final int FORMAT_VERSION = 2;
+  /** The layout version this release writes (3 added {@code identity} and {@code attempt}). */
+  public static final int FORMAT_VERSION = 3;
+
+  /**
+   * The claimed attempt that wrote a {@code run.json}; its full history is in {@code <out>/.claims/<run-id>/}.
+   *
+   * @param number the attempt's number
+   * @param token the attempt's random id, as in its claim file
+   * @param holder the process that trained it
+   * @param takeover the stale attempt this one took over, or {@code null}
+   */
+  public record Attempt(int number, String token, ProcessIdentity holder, ClaimRecord.Takeover takeover) {
+
+    static Attempt of(ClaimRecord claim) {
+      return new Attempt(claim.attempt(), claim.token(), claim.holder(), claim.takeover());
+    }
+  }
 
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
@@ -47,10 +65,10 @@ public record RunRecord(int formatVersion, String runId, RunSpec spec, String pl
   }
 
   /** A freshly started run. */
-  static RunRecord started(RunSpec spec, RunStartInfo info, Instant now) {
+  static RunRecord started(RunSpec spec, RunStartInfo info, Instant now, RunIdentity identity, Attempt attempt) {
     return new RunRecord(FORMAT_VERSION, spec.runId(), spec, info.pluginName(), info.pluginOrigin(),
         info.trainableParameters(), info.macsPerImage(), info.environment(), info.dataset(), now.toString(), null,
-        RunStatus.RUNNING, null, null, null, null);
+        RunStatus.RUNNING, null, null, null, null, identity, attempt);
   }
 
   /** FLOPs of one forward pass per image, counted as 2 × {@link #macsPerImage}; 0 when unknown. */
@@ -75,6 +93,6 @@ public record RunRecord(int formatVersion, String runId, RunSpec spec, String pl
   private RunRecord finish(RunStatus finalStatus, Instant now, String message, String trace, String reason,
       Long peak) {
     return new RunRecord(formatVersion, runId, spec, plugin, pluginOrigin, trainableParameters, macsPerImage,
-        environment, dataset, startedAt, now.toString(), finalStatus, message, trace, reason, peak);
+        environment, dataset, startedAt, now.toString(), finalStatus, message, trace, reason, peak, identity, attempt);
   }
 }

@@ -25,6 +25,9 @@ import java.util.Objects;
  * <p>{@link #close()} releases the files without deciding the outcome: a run closed without a final status stays
  * {@code running} on disk, exactly as if the process had died, and {@code --resume} redoes it. That makes
  * try-with-resources safe. Methods are synchronized so a shutdown hook may end the run from another thread.
+ *
+ * <p>A writer started under a {@link HeldClaim} checks the claim before every write and throws
+ * {@link ClaimLostException} instead of writing once another process has taken the run over.
  */
 public final class RunWriter implements TrainingListener, AutoCloseable {
 
@@ -34,13 +37,15 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
   private final CsvAppender epochs;
   private final CsvAppender steps;
   private final CsvAppender layers;
+  private final HeldClaim claim;
   private RunRecord record;
   private Long peakResidentBytes;
   private boolean closed;
 
-  RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, CsvAppender epochs, CsvAppender steps,
-      CsvAppender layers) {
+  RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, HeldClaim claim, CsvAppender epochs,
+      CsvAppender steps, CsvAppender layers) {
     this.directory = directory;
+    this.claim = claim;
     this.record = record;
     this.json = json;
     this.clock = clock;
@@ -142,6 +147,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
     if (record.status() != RunStatus.RUNNING) {
       throw new IllegalStateException("run " + runId() + " already ended as " + record.status().id());
     }
+    guard();
     // Rows first, status last: a final status in run.json promises that every row is on disk.
     close();
     AtomicFiles.write(directory.resolve(ResultStore.RUN_FILE), json.write(finalRecord));
@@ -151,6 +157,13 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("run " + runId() + " is closed; no more rows can be recorded");
+    }
+    guard();
+  }
+
+  private void guard() {
+    if (claim != null) {
+      claim.ensureHeld();
     }
   }
 

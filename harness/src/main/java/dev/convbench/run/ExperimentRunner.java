@@ -1,6 +1,7 @@
 package dev.convbench.run;
 
 import dev.convbench.data.DataException;
+import dev.convbench.data.DataFingerprint;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
@@ -8,11 +9,17 @@ import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.ClaimLostException;
+import dev.convbench.results.ClaimSettings;
+import dev.convbench.results.Claims;
 import dev.convbench.results.DatasetFacts;
 import dev.convbench.results.Environment;
+import dev.convbench.results.HeldClaim;
+import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultStore;
-import dev.convbench.results.ResumePlan;
+import dev.convbench.results.RunIdentity;
 import dev.convbench.results.RunStartInfo;
+import dev.convbench.results.RunState;
 import dev.convbench.results.RunWriter;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.PreparedRun;
@@ -21,14 +28,25 @@ import dev.convbench.training.TrainingListener;
 import dev.convbench.training.TrainingOutcome;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
- * Runs an experiment's matrix: each run in order, each isolated from the others. A run whose plugin throws (while
- * building or training) is recorded as failed and the matrix goes on; a run whose loss diverges stops and is
- * recorded as diverged. Results are written as they come, so an interrupted matrix resumes without losing or
- * repeating a finished run (see {@link ResultStore#plan}).
+ * Runs an experiment's matrix, or this process's share of it, in a results directory that other processes may be
+ * writing at the same time (see {@link ResultStore} and {@link Claims}). Each run is isolated from the others: a run
+ * whose plugin throws (while building or training) is recorded as failed and the matrix goes on; a run whose loss
+ * diverges stops and is recorded as diverged. Results are written as they come, so an interrupted matrix resumes
+ * without losing or repeating a finished run.
  */
 public final class ExperimentRunner {
 
@@ -37,74 +55,293 @@ public final class ExperimentRunner {
   private final Trainer trainer;
   private final RunProgress progress;
   private final Environment environment;
+  private final ProcessIdentity self;
+  private final Map<Path, String> fingerprints = new HashMap<>();
 
   @Inject
   public ExperimentRunner(PluginRegistry plugins, DatasetLoader datasets, Trainer trainer, RunProgress progress,
-      Environment environment) {
+      Environment environment, ProcessIdentity self) {
     this.plugins = plugins;
     this.datasets = datasets;
     this.trainer = trainer;
     this.progress = progress;
     this.environment = environment;
+    this.self = self;
   }
 
-  /** Counts of how the experiment's runs ended. */
-  public record Summary(int completed, int diverged, int failed, int skipped) {
-    /** True when every run that was trained completed. */
-    public boolean allCompleted() {
-      return diverged == 0 && failed == 0;
+  /**
+   * How this process works on a matrix.
+   *
+   * @param claims heartbeat and stale timeout of claims
+   * @param retryFailed train runs that failed before again (otherwise they stay failed)
+   * @param waitForOthers keep going until every run is finished, waiting for runs other processes hold (they may
+   *     go stale and need taking over); otherwise leave them to their holders
+   * @param poll how often to look again while waiting
+   */
+  public record Options(ClaimSettings claims, boolean retryFailed, boolean waitForOthers, Duration poll) {
+    public Options {
+      Objects.requireNonNull(claims);
+      Objects.requireNonNull(poll);
+    }
+
+    /** One pass over the runs, as {@code run} does. */
+    public static Options once(ClaimSettings claims, boolean retryFailed) {
+      return new Options(claims, retryFailed, false, Duration.ZERO);
     }
   }
 
   /**
-   * Trains the runs the store's plan asks for.
+   * How the runs of this process's share ended.
    *
-   * @param resume keep completed and diverged runs already in the store, redo the others
-   * @throws DataException when the data set cannot be read (before any run starts)
-   * @throws IOException when results cannot be written
+   * @param completed trained to the end here
+   * @param diverged trained here and diverged
+   * @param failed trained here and failed
+   * @param kept finished before (completed or diverged) and kept
+   * @param keptFailed failed before and left failed (no retry asked)
+   * @param heldElsewhere left to other live processes, with who holds them
+   * @param lost taken over by another process while training here (this process's claim went stale)
+   * @param superseded runs of an earlier version of the file moved under {@code superseded/}
    */
-  public Summary run(Experiment experiment, ResultStore store, boolean resume) throws DataException, IOException {
-    ResumePlan plan = store.plan(experiment.runs(), resume);
-    // Read the data before writing anything: a missing or corrupt data set must not leave behind a results
-    // directory that the next attempt would then refuse to reuse without --resume.
-    DatasetOptions loadedOptions = plan.decisions().stream().filter(d -> d.action() != ResumePlan.Action.SKIP)
-        .map(d -> d.run().dataset()).findFirst().orElse(null);
-    Dataset dataset = loadedOptions == null ? null : datasets.load(loadedOptions);
-    store.writeExperiment(experiment);
-    plan.strayRunIds().forEach(id -> progress.message("note: " + store.directory().resolve(id)
-        + " is not a run of this experiment file; left as it is"));
-    int completed = 0;
-    int diverged = 0;
-    int failed = 0;
-    int skipped = 0;
-    List<ResumePlan.Decision> decisions = plan.decisions();
-    for (int i = 0; i < decisions.size(); i++) {
-      ResumePlan.Decision decision = decisions.get(i);
-      RunSpec spec = decision.run();
-      if (decision.action() == ResumePlan.Action.SKIP) {
-        skipped++;
-        progress.message(String.format("[%d/%d] %s: kept (%s)", i + 1, decisions.size(), spec.runId(),
-            decision.reason()));
+  public record Summary(int completed, int diverged, int failed, int kept, int keptFailed,
+      List<String> heldElsewhere, int lost, List<Path> superseded) {
+
+    public Summary {
+      heldElsewhere = List.copyOf(heldElsewhere);
+      superseded = List.copyOf(superseded);
+    }
+
+    /** True when no run of the share failed or diverged here, and none is left failed. */
+    public boolean allCompleted() {
+      return diverged == 0 && failed == 0 && keptFailed == 0 && lost == 0;
+    }
+  }
+
+  /**
+   * Works on {@code share} (runs of {@code experiment}) in {@code store}: keeps finished runs, trains the others
+   * that no live process holds.
+   *
+   * @throws DataException when the data set cannot be read (before anything is written)
+   * @throws IOException when results cannot be written
+   * @throws dev.convbench.results.ResultsDirectoryInUseException when the directory holds something else
+   */
+  public Summary run(Experiment experiment, List<RunSpec> share, ResultStore store, Options options)
+      throws DataException, IOException {
+    store.checkJoinable(experiment);
+    Map<String, RunIdentity> identities = new LinkedHashMap<>();
+    for (RunSpec spec : share) {
+      identities.put(spec.runId(), RunIdentity.of(spec, fingerprint(spec.dataset())));
+    }
+    Tally tally = new Tally();
+    AtomicReference<HeldClaim> current = new AtomicReference<>();
+    // SIGTERM (scancel, an eviction) and Ctrl-C end the JVM through its shutdown hooks: let go of the run at once,
+    // so a requeued task or another worker can take it over without waiting for the claim to go stale.
+    Thread releaseOnExit = new Thread(() -> {
+      HeldClaim held = current.get();
+      if (held != null) {
+        try {
+          held.release("interrupted");
+        } catch (IOException | RuntimeException e) {
+          // the process is ending; the claim then goes stale instead
+        }
+      }
+    }, "convbench-release-claim");
+    Runtime.getRuntime().addShutdownHook(releaseOnExit);
+    try (Claims claims = new Claims(store.directory(), options.claims(), self, Clock.systemUTC())) {
+      Dataset dataset = null;
+      DatasetOptions loaded = null;
+      // Read the data before writing anything when there is something to train: a missing or corrupt data set must
+      // fail before the directory is touched.
+      for (RunSpec spec : share) {
+        if (store.inspect(spec, identities.get(spec.runId()), claims).trainable(options.retryFailed())) {
+          dataset = datasets.load(spec.dataset());
+          loaded = spec.dataset();
+          break;
+        }
+      }
+      store.writeExperiment(experiment);
+      setAsideStrays(experiment, store, claims, tally);
+
+      Set<String> finished = new java.util.HashSet<>();
+      while (true) {
+        List<RunState> waitingFor = new ArrayList<>();
+        boolean trainedOne = false;
+        for (int i = 0; i < share.size(); i++) {
+          RunSpec spec = share.get(i);
+          if (finished.contains(spec.runId())) {
+            continue;
+          }
+          RunIdentity identity = identities.get(spec.runId());
+          RunState state = store.inspect(spec, identity, claims);
+          String prefix = String.format("[%d/%d] %s", i + 1, share.size(), spec.runId());
+          if (!state.trainable(options.retryFailed())) {
+            switch (state.kind()) {
+              case DONE -> {
+                tally.kept++;
+                finished.add(spec.runId());
+                progress.message(prefix + ": kept (" + state.reason() + ")");
+              }
+              case FAILED -> {
+                tally.keptFailed++;
+                finished.add(spec.runId());
+                progress.message(prefix + ": left failed (" + state.reason() + "); --retry-failed trains it again");
+              }
+              case HELD -> waitingFor.add(state);
+              default -> throw new AssertionError(state.kind());
+            }
+            continue;
+          }
+          var claim = store.acquire(state, identity, claims, options.retryFailed());
+          if (claim.isEmpty()) {
+            continue; // another process was quicker; the next look says who holds it or that it is done
+          }
+          if (state.kind() == RunState.Kind.STALE) {
+            progress.message(prefix + ": taking over (" + state.reason() + ")");
+          } else if (state.kind() == RunState.Kind.CHANGED) {
+            progress.message(prefix + ": earlier result " + state.reason() + " moved under "
+                + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; training it again");
+          }
+          if (!Objects.equals(spec.dataset(), loaded)) {
+            dataset = null; // free the previous set before reading the next
+            dataset = datasets.load(spec.dataset());
+            loaded = spec.dataset();
+          }
+          try (HeldClaim held = claim.get()) {
+            current.set(held);
+            Ending ending = runOne(store, spec, identity, held, dataset, i + 1, share.size());
+            held.release(ending.outcome);
+            tally.count(ending);
+          } finally {
+            current.set(null);
+          }
+          finished.add(spec.runId());
+          trainedOne = true;
+        }
+        if (waitingFor.isEmpty() || (!options.waitForOthers() && !trainedOne)) {
+          waitingFor.forEach(s -> tally.heldElsewhere.add(s.run().runId() + ": " + s.reason()));
+          if (!waitingFor.isEmpty()) {
+            progress.message(waitingFor.size() + " run(s) left to the processes holding them: "
+                + waitingFor.stream().map(s -> s.run().runId() + " (" + s.reason() + ")")
+                    .collect(Collectors.joining("; ")));
+          }
+          break;
+        }
+        if (!trainedOne) {
+          progress.message("waiting for " + waitingFor.size() + " run(s) held by other processes: "
+              + waitingFor.stream().map(s -> s.run().runId() + " (" + s.reason() + ")")
+                  .collect(Collectors.joining("; ")));
+          sleep(options.poll());
+        }
+      }
+      // Whoever finishes rewrites the experiment's files, so they describe the file the last process ran.
+      store.writeExperiment(experiment);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(releaseOnExit);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs now
+      }
+    }
+    return tally.summary();
+  }
+
+  /** Moves runs the file no longer lists under {@code superseded/}, each under its claim; live ones stay. */
+  private void setAsideStrays(Experiment experiment, ResultStore store, Claims claims, Tally tally)
+      throws IOException {
+    Set<String> ids = experiment.runs().stream().map(RunSpec::runId).collect(Collectors.toSet());
+    for (String stray : store.strayRuns(ids)) {
+      Claims.Observation seen = claims.observe(stray);
+      if (seen.state() == Claims.State.HELD) {
+        progress.message("note: " + store.directory().resolve(stray) + " is not a run of this file and is held by "
+            + seen.holderDescription() + "; left as it is");
         continue;
       }
-      if (!Objects.equals(spec.dataset(), loadedOptions)) {
-        dataset = null; // free the previous set before reading the next
-        dataset = datasets.load(spec.dataset());
-        loadedOptions = spec.dataset();
+      var claim = claims.claim(seen);
+      if (claim.isEmpty()) {
+        continue;
       }
-      switch (runOne(store, spec, dataset, i + 1, decisions.size())) {
+      try (HeldClaim held = claim.get()) {
+        if (!java.nio.file.Files.exists(store.runDirectory(stray))) {
+          held.release("kept");
+          continue;
+        }
+        held.ensureHeld();
+        Path moved = store.supersede(stray, store.read(stray).orElse(null));
+        held.release("superseded");
+        tally.superseded.add(moved);
+      }
+    }
+    if (!tally.superseded.isEmpty()) {
+      progress.message(tally.superseded.size() + " run(s) of an earlier version of the file kept in "
+          + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; not in this report");
+    }
+  }
+
+  private String fingerprint(DatasetOptions options) throws DataException {
+    Path dir = datasets.locate(options).toAbsolutePath().normalize();
+    String known = fingerprints.get(dir);
+    if (known == null) {
+      known = DataFingerprint.of(dir);
+      fingerprints.put(dir, known);
+    }
+    return known;
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(Math.max(10, d.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for other processes", e);
+    }
+  }
+
+  private enum Ending {
+    COMPLETED("completed"), DIVERGED("diverged"), FAILED("failed"), LOST("lost");
+
+    final String outcome;
+
+    Ending(String outcome) {
+      this.outcome = outcome;
+    }
+  }
+
+  private static final class Tally {
+    int completed;
+    int diverged;
+    int failed;
+    int kept;
+    int keptFailed;
+    int lost;
+    final List<String> heldElsewhere = new ArrayList<>();
+    final List<Path> superseded = new ArrayList<>();
+
+    void count(Ending ending) {
+      switch (ending) {
         case COMPLETED -> completed++;
         case DIVERGED -> diverged++;
         case FAILED -> failed++;
-        default -> throw new AssertionError();
+        case LOST -> lost++;
+        default -> throw new AssertionError(ending);
       }
     }
-    return new Summary(completed, diverged, failed, skipped);
+
+    Summary summary() {
+      return new Summary(completed, diverged, failed, kept, keptFailed, heldElsewhere, lost, superseded);
+    }
   }
 
-  private enum Ending { COMPLETED, DIVERGED, FAILED }
+  private Ending runOne(ResultStore store, RunSpec spec, RunIdentity identity, HeldClaim claim, Dataset dataset,
+      int index, int total) throws IOException {
+    try {
+      return train(store, spec, identity, claim, dataset, index, total);
+    } catch (ClaimLostException e) {
+      progress.message(String.format("[%d/%d] %s: %s", index, total, spec.runId(), e.getMessage()));
+      return Ending.LOST;
+    }
+  }
 
-  private Ending runOne(ResultStore store, RunSpec spec, Dataset dataset, int index, int total) throws IOException {
+  private Ending train(ResultStore store, RunSpec spec, RunIdentity identity, HeldClaim claim, Dataset dataset,
+      int index, int total) throws IOException {
     DiscoveredPlugin plugin = plugins.require(spec.architecture());
     DatasetFacts facts = DatasetFacts.of(dataset);
     PreparedRun prepared;
@@ -112,13 +349,13 @@ public final class ExperimentRunner {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
       prepared = trainer.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
     } catch (RuntimeException | Error e) {
-      try (RunWriter writer = store.start(spec, info(plugin, null, facts))) {
+      try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim)) {
         writer.failed(e);
       }
       progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(), e));
       return Ending.FAILED;
     }
-    try (prepared; RunWriter writer = store.start(spec, info(plugin, prepared, facts));
+    try (prepared; RunWriter writer = store.start(spec, info(plugin, prepared, facts), identity, claim);
         RunProgress.RunListener shown = progress.startRun(spec, index, total)) {
       try {
         TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown));
@@ -129,7 +366,12 @@ public final class ExperimentRunner {
         }
         writer.complete();
         return Ending.COMPLETED;
+      } catch (ClaimLostException e) {
+        throw e;
       } catch (RuntimeException | Error e) {
+        if (claim.lost()) {
+          claim.ensureHeld(); // throws: the error came from a write the claim refused, not from the run
+        }
         writer.failed(e);
         progress.message(String.format("[%d/%d] %s: FAILED: %s", index, total, spec.runId(), e));
         return Ending.FAILED;
@@ -137,7 +379,7 @@ public final class ExperimentRunner {
     }
   }
 
-  /** What the run records at its start; {@code prepared} is null when the network could not be built. */
+  /** What a run records at its start; {@code prepared} is null when the network could not be built. */
   private RunStartInfo info(DiscoveredPlugin plugin, PreparedRun prepared, DatasetFacts facts) {
     return prepared == null
         ? new RunStartInfo(plugin.name(), plugin.origin().toString(), 0, 0, List.of(), environment, facts)

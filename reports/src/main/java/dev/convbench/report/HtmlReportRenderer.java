@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Renders results directories as one self-contained {@code index.html}: inline CSS, charts as inline SVG, one short
@@ -53,10 +54,15 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
     Files.createDirectories(outputDir);
     Path index = outputDir.resolve(INDEX);
-    // Write next to the target and rename, so a browser or web server never sees half a report.
-    Path tmp = outputDir.resolve("." + INDEX + ".tmp");
-    Files.writeString(tmp, html, StandardCharsets.UTF_8);
-    Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    // Write next to the target and rename, so a browser or web server never sees half a report. A unique temporary
+    // name: several processes sharing a results directory may finish, and write the report, at the same moment.
+    Path tmp = outputDir.resolve("." + INDEX + "." + UUID.randomUUID() + ".tmp");
+    try {
+      Files.writeString(tmp, html, StandardCharsets.UTF_8);
+      Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
     return index;
   }
 }

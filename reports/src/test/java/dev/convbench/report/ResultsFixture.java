@@ -54,7 +54,7 @@ final class ResultsFixture {
     Experiment experiment = new Experiment(name, description, Path.of("exp.yaml"),
         "name: " + name + "\ndescription: " + description + "\nbaseline: " + cnnLabel + "\n",
         DatasetOptions.defaults(), List.of(cnn1, cnn2, res1, res2), cnnLabel);
-    store.prepare(experiment, false);
+    store.writeExperiment(experiment);
 
     complete(store, cnn1, info(1_250_000, false), new double[] {0.40, 0.60, 0.80}, 10);
     complete(store, cnn2, info(1_250_000, false), new double[] {0.42, 0.62, 0.84}, 12);
@@ -129,7 +129,7 @@ final class ResultsFixture {
     Experiment experiment = new Experiment("test fixture (made-up numbers)", "plain vs residual, invented "
         + "numbers for tests", Path.of("fixture.yaml"), "name: fixture\n", DatasetOptions.defaults(), runs,
         baseline ? "baseline-cnn" : null);
-    store.prepare(experiment, false);
+    store.writeExperiment(experiment);
     for (RunSpec spec : runs) {
       boolean plain = spec.label().equals("plain-18");
       boolean cnn = spec.label().equals("baseline-cnn");

@@ -1,0 +1,60 @@
+package dev.convbench.cli;
+
+import com.google.inject.Injector;
+import dev.convbench.experiment.Experiment;
+import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.ResultStore;
+import dev.convbench.run.ExperimentRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code convbench worker FILE --out DIR}: takes the next unclaimed run until the matrix is finished. */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+    description = {"Take the next unclaimed run of an experiment, train it, repeat, until every run is finished.",
+        "Start any number of workers, anywhere, on the same --out: they finish the matrix between them. A worker "
+            + "whose runs are all held by others waits, and takes over a run whose holder died once its claim is "
+            + "stale; it writes the report when the matrix is finished."})
+final class WorkerCommand implements Callable<Integer> {
+
+  private final CommandContext context;
+
+  @Mixin
+  ExperimentOptions experimentOptions;
+
+  @Mixin
+  PluginOptions pluginOptions;
+
+  @Mixin
+  ClaimOptions claimOptions;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
+  Path out;
+
+  @Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How often to look again while every remaining run is held by others (default: 10s).")
+  Duration poll = Duration.ofSeconds(10);
+
+  @Option(names = "--no-report", description = "Do not write the HTML report.")
+  boolean noReport;
+
+  WorkerCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Injector injector = pluginOptions.injector(context);
+    Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Path outDir = RunCommand.resultsDirectory(context, out, experiment);
+    context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
+        injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);
+    ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment,
+        experiment.runs(), new ResultStore(outDir),
+        new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll));
+    return RunCommand.finish(context, injector, summary, outDir, noReport);
+  }
+}

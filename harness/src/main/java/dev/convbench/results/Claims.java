@@ -1,0 +1,303 @@
+package dev.convbench.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Claims on the runs of one results directory, so that any number of processes, on one machine or on several
+ * sharing the directory, train each run once.
+ *
+ * <h2>Protocol</h2>
+ * Every attempt at run {@code R} is a file {@code <out>/.claims/R/attempt-NNNNNN.json} ({@link ClaimRecord}).
+ * <ul>
+ *   <li><b>Claiming</b> attempt {@code n+1} means creating its file, exclusively: the record is written to a
+ *       uniquely named temporary file and hard-linked to the attempt's name. {@code link(2)} fails when the name
+ *       exists, atomically, on local file systems and on NFS (v2 and later) alike; it is the lock of NFS mail
+ *       spools. When the reply to a link is lost on NFS, the temporary file's link count tells whether it
+ *       succeeded. No {@code flock}, which NFS does not honour everywhere.</li>
+ *   <li>The <b>current</b> attempt is the highest-numbered file. Attempt {@code n+1} may be claimed only when attempt
+ *       {@code n} is released (it has an outcome) or stale. Two processes racing for {@code n+1} cannot both win.</li>
+ *   <li>The holder <b>rewrites only its own file</b>: its heartbeat every {@link ClaimSettings#heartbeat()}, its
+ *       outcome when it lets go (atomically, write-then-rename). Before each heartbeat and before anything that
+ *       writes the run's files ({@link HeldClaim#ensureHeld()}), it checks that no attempt {@code n+1} exists: a
+ *       holder that was taken over stops writing at once.</li>
+ *   <li>A held attempt is <b>stale</b> when its heartbeat is older than {@link ClaimSettings#staleAfter()}, or, seen
+ *       from the same machine, when its process is gone (then there is no need to wait).</li>
+ * </ul>
+ *
+ * <p>Instances are safe for use by several threads; heartbeats run on one daemon thread per instance.
+ */
+public final class Claims implements AutoCloseable {
+
+  /** The directory of claims inside a results directory; hidden, so readers of results ignore it. */
+  public static final String DIRECTORY = ".claims";
+
+  private static final Pattern ATTEMPT_FILE = Pattern.compile("attempt-(\\d{6,})\\.json");
+
+  private final Path root;
+  private final ClaimSettings settings;
+  private final ProcessIdentity self;
+  private final Clock clock;
+  private final ResultsJson json = new ResultsJson();
+  private ScheduledExecutorService heartbeats;
+
+  public Claims(Path resultsDirectory, ClaimSettings settings, ProcessIdentity self, Clock clock) {
+    this.root = resultsDirectory.resolve(DIRECTORY);
+    this.settings = Objects.requireNonNull(settings);
+    this.self = Objects.requireNonNull(self);
+    this.clock = Objects.requireNonNull(clock);
+  }
+
+  /** This process. */
+  public ProcessIdentity self() {
+    return self;
+  }
+
+  public ClaimSettings settings() {
+    return settings;
+  }
+
+  /** What a run's claims say now. */
+  public Observation observe(String runId) throws IOException {
+    Path dir = runClaims(runId);
+    Optional<Path> latest = latestAttempt(dir);
+    if (latest.isEmpty()) {
+      return new Observation(runId, null, 0, State.FREE, "never claimed");
+    }
+    Path file = latest.get();
+    int attempt = attemptNumber(file);
+    ClaimRecord record;
+    try {
+      record = json.read(file, ClaimRecord.class);
+    } catch (NoSuchFileException e) {
+      return observe(runId); // removed by hand between listing and reading
+    } catch (IOException | RuntimeException e) {
+      // Only a file system without hard links can show a claim before its content; judge it by its age.
+      Duration age = age(Files.getLastModifiedTime(file).toInstant());
+      return age.compareTo(settings.staleAfter()) > 0
+          ? new Observation(runId, null, attempt, State.STALE, "unreadable claim " + minutes(age) + " old")
+          : new Observation(runId, null, attempt, State.HELD, "claim being written");
+    }
+    if (record.released()) {
+      return new Observation(runId, record, attempt, State.FREE, "attempt " + attempt + " " + record.outcome());
+    }
+    if (self.sameMachine(record.holder()) && record.holder().pid() != self.pid()
+        && !ProcessIdentity.isAlive(record.holder())) {
+      return new Observation(runId, record, attempt, State.STALE, "process " + record.holder().pid() + " on "
+          + record.holder().host() + " is gone");
+    }
+    Duration age = age(Instant.parse(record.heartbeatAt()));
+    if (age.compareTo(settings.staleAfter()) > 0) {
+      return new Observation(runId, record, attempt, State.STALE, "last heartbeat " + minutes(age) + " ago");
+    }
+    return new Observation(runId, record, attempt, State.HELD, "heartbeat " + seconds(age) + " ago");
+  }
+
+  /**
+   * Claims the attempt after the one {@code seen} describes.
+   *
+   * @return the claim, or empty when another process claimed that attempt first (observe again)
+   * @throws IllegalStateException when {@code seen} is held by a live process
+   */
+  public Optional<HeldClaim> claim(Observation seen) throws IOException {
+    if (seen.state() == State.HELD) {
+      throw new IllegalStateException("run " + seen.runId() + " is held: " + seen.reason());
+    }
+    int attempt = seen.attempt() + 1;
+    String now = clock.instant().toString();
+    ClaimRecord.Takeover takeover = seen.state() == State.STALE
+        ? new ClaimRecord.Takeover(seen.attempt(), seen.latest() == null ? null : seen.latest().holder(),
+            seen.latest() == null ? null : seen.latest().heartbeatAt(), seen.reason())
+        : null;
+    ClaimRecord record = new ClaimRecord(seen.runId(), attempt, UUID.randomUUID().toString(), self, now, now,
+        takeover, null, null);
+    Path dir = runClaims(seen.runId());
+    Files.createDirectories(dir);
+    Path file = dir.resolve(attemptFileName(attempt));
+    if (!createExclusively(file, json.write(record))) {
+      return Optional.empty();
+    }
+    return Optional.of(new HeldClaim(this, file, record));
+  }
+
+  /** The claims of run {@code runId}, oldest first. */
+  public java.util.List<ClaimRecord> history(String runId) throws IOException {
+    Path dir = runClaims(runId);
+    if (!Files.isDirectory(dir)) {
+      return java.util.List.of();
+    }
+    java.util.List<ClaimRecord> records = new java.util.ArrayList<>();
+    for (Path file : attemptFiles(dir).toList()) {
+      try {
+        records.add(json.read(file, ClaimRecord.class));
+      } catch (IOException | RuntimeException e) {
+        // a claim being created on a file system without hard links: not part of the history yet
+      }
+    }
+    return records;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (heartbeats != null) {
+      heartbeats.shutdownNow();
+    }
+  }
+
+  synchronized ScheduledExecutorService heartbeats() {
+    if (heartbeats == null) {
+      heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "convbench-claim-heartbeat");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return heartbeats;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  ResultsJson json() {
+    return json;
+  }
+
+  static String attemptFileName(int attempt) {
+    return String.format("attempt-%06d.json", attempt);
+  }
+
+  private Path runClaims(String runId) {
+    return root.resolve(runId);
+  }
+
+  private static Optional<Path> latestAttempt(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
+    return attemptFiles(dir).reduce((a, b) -> b);
+  }
+
+  private static Stream<Path> attemptFiles(Path dir) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.filter(p -> ATTEMPT_FILE.matcher(p.getFileName().toString()).matches())
+          .sorted(Comparator.comparingInt(Claims::attemptNumber)).toList().stream();
+    }
+  }
+
+  private static int attemptNumber(Path file) {
+    Matcher m = ATTEMPT_FILE.matcher(file.getFileName().toString());
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not an attempt file: " + file);
+    }
+    return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Creates {@code target} with {@code content} unless it exists, atomically: the content is complete before the name
+   * appears. False when the name exists.
+   */
+  static boolean createExclusively(Path target, byte[] content) throws IOException {
+    Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+    try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.write(content);
+    }
+    try {
+      Files.createLink(target, tmp);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (UnsupportedOperationException e) {
+      return createWithoutLinks(target, content);
+    } catch (FileSystemException e) {
+      // NFS may report a failure although the link was made (the server's reply was lost): the temporary file then
+      // has two names. A file system that refuses hard links falls back to an exclusive create.
+      Object links = linkCount(tmp);
+      if (links instanceof Integer n && n == 2) {
+        return true;
+      }
+      if (Files.exists(target)) {
+        return false;
+      }
+      return createWithoutLinks(target, content);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static Object linkCount(Path file) {
+    try {
+      return Files.getAttribute(file, "unix:nlink");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** O_EXCL create: atomic too, but readers may see the file before its content (they judge it by its age). */
+  private static boolean createWithoutLinks(Path target, byte[] content) throws IOException {
+    try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      out.write(content);
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    }
+  }
+
+  private Duration age(Instant then) {
+    Duration age = Duration.between(then, clock.instant());
+    return age.isNegative() ? Duration.ZERO : age;
+  }
+
+  private static String minutes(Duration d) {
+    return d.toMinutes() >= 1 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+  }
+
+  private static String seconds(Duration d) {
+    return d.toSeconds() + " s";
+  }
+
+  /** What the claims of a run allow. */
+  public enum State {
+    /** Never claimed, or the last attempt was released: whoever wants the run may claim it. */
+    FREE,
+    /** A live process holds it: hands off. */
+    HELD,
+    /** Held by a process that is gone or silent for too long: may be taken over. */
+    STALE
+  }
+
+  /**
+   * A run's claims as observed.
+   *
+   * @param runId the run
+   * @param latest the latest attempt's record; {@code null} when there is none or it is unreadable
+   * @param attempt the latest attempt's number, 0 when never claimed
+   * @param state what the claims allow
+   * @param reason for people, e.g. {@code heartbeat 12 s ago} or {@code process 4711 on node3 is gone}
+   */
+  public record Observation(String runId, ClaimRecord latest, int attempt, State state, String reason) {
+
+    /** Who holds or last held the run, for messages; empty when unknown. */
+    public String holderDescription() {
+      return latest == null ? "" : latest.holder().describe();
+    }
+  }
+}
