@@ -158,11 +158,11 @@ public final class ResultStore {
    * @param retryFailed whether a failed run with the same identity is trained again
    * @return the claim, or empty when another process claimed the run first or finished it in the meantime
    */
-  public Optional<HeldClaim> acquire(RunState seen, RunIdentity identity, Claims claims, boolean retryFailed)
+  public Optional<Acquired> acquire(RunState seen, RunIdentity identity, Claims claims, boolean retryFailed)
       throws IOException {
     Optional<HeldClaim> claimed = claims.claim(seen.claim());
     if (claimed.isEmpty()) {
-      return claimed;
+      return Optional.empty();
     }
     HeldClaim claim = claimed.get();
     try {
@@ -174,20 +174,29 @@ public final class ResultStore {
         return Optional.empty();
       }
       Path runDir = runDirectory(seen.run().runId());
+      Path superseded = null;
       if (Files.exists(runDir)) {
         claim.ensureHeld();
         if (stored.isPresent() && !sameIdentity(seen.run(), identity, stored.get())) {
-          supersede(seen.run().runId(), stored.get());
+          superseded = supersede(seen.run().runId(), stored.get());
         } else {
           AtomicFiles.moveAsideAndDelete(runDir, directory);
         }
       }
-      return claimed;
+      return Optional.of(new Acquired(claim, superseded));
     } catch (IOException | RuntimeException e) {
       claim.release("failed");
       throw e;
     }
   }
+
+  /**
+   * A run claimed for training by {@link #acquire}.
+   *
+   * @param claim the claim, to hold while training and release with the outcome
+   * @param supersededTo where an earlier result with another identity was moved, or {@code null}
+   */
+  public record Acquired(HeldClaim claim, Path supersededTo) {}
 
   /**
    * Moves run directory {@code runId} to {@code superseded/<run-id>.<settings digest>} (numbered when that exists):

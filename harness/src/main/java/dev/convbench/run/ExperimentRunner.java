@@ -190,22 +190,24 @@ public final class ExperimentRunner {
             }
             continue;
           }
-          var claim = store.acquire(state, identity, claims, options.retryFailed());
-          if (claim.isEmpty()) {
+          var acquired = store.acquire(state, identity, claims, options.retryFailed());
+          if (acquired.isEmpty()) {
             continue; // another process was quicker; the next look says who holds it or that it is done
           }
           if (state.kind() == RunState.Kind.STALE) {
             progress.message(prefix + ": taking over (" + state.reason() + ")");
-          } else if (state.kind() == RunState.Kind.CHANGED) {
-            progress.message(prefix + ": earlier result " + state.reason() + " moved under "
-                + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; training it again");
+          }
+          if (acquired.get().supersededTo() != null) {
+            tally.superseded.add(acquired.get().supersededTo());
+            progress.message(prefix + ": the earlier result, " + state.reason() + ", is kept in "
+                + acquired.get().supersededTo() + "; training it with the file's settings");
           }
           if (!Objects.equals(spec.dataset(), loaded)) {
             dataset = null; // free the previous set before reading the next
             dataset = datasets.load(spec.dataset());
             loaded = spec.dataset();
           }
-          try (HeldClaim held = claim.get()) {
+          try (HeldClaim held = acquired.get().claim()) {
             current.set(held);
             Ending ending = runOne(store, spec, identity, held, dataset, i + 1, share.size());
             held.release(ending.outcome);
@@ -234,6 +236,10 @@ public final class ExperimentRunner {
       }
       // Whoever finishes rewrites the experiment's files, so they describe the file the last process ran.
       store.writeExperiment(experiment);
+      if (!tally.superseded.isEmpty()) {
+        progress.message(tally.superseded.size() + " run(s) of an earlier version of the file kept in "
+            + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; not in this report");
+      }
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(releaseOnExit);
@@ -269,10 +275,6 @@ public final class ExperimentRunner {
         held.release("superseded");
         tally.superseded.add(moved);
       }
-    }
-    if (!tally.superseded.isEmpty()) {
-      progress.message(tally.superseded.size() + " run(s) of an earlier version of the file kept in "
-          + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; not in this report");
     }
   }
 

@@ -1,0 +1,76 @@
+package dev.convbench.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The real CLI in a process of its own, for what an in-process run cannot show: concurrency, SIGKILL, SIGTERM. */
+final class CliProcess {
+
+  private CliProcess() {}
+
+  /** Starts {@code convbench ARGS…} with the test's classpath, its output (both streams) going to {@code log}. */
+  static Process start(Path log, Map<String, String> env, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g", "-cp",
+        System.getProperty("java.class.path"), "dev.convbench.cli.Main"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
+  static Process start(Path log, String... args) throws IOException {
+    return start(log, Map.of(), args);
+  }
+
+  /** Waits for {@code process} to end and returns its exit code; fails the test after {@code timeout}. */
+  static int exitCode(Process process, Duration timeout, Path log) throws Exception {
+    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError("still running after " + timeout + ": " + Files.readString(log));
+    }
+    return process.exitValue();
+  }
+
+  /** Polls {@code condition} every 50 ms until it holds, the process ends, or {@code timeout} passes. */
+  static boolean await(BooleanSupplier condition, Process process, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline) && process.isAlive()) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return condition.getAsBoolean();
+  }
+
+  /** The {@code status} of a run directory's run.json; empty while it has none (or it is being replaced). */
+  static String status(Path runDir) {
+    JsonNode json = runJson(runDir);
+    return json == null ? "" : json.path("status").asText();
+  }
+
+  /** A run directory's run.json, or null. */
+  static JsonNode runJson(Path runDir) {
+    try {
+      Path file = runDir.resolve("run.json");
+      return Files.exists(file) ? new ObjectMapper().readTree(file.toFile()) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String javaExecutable() {
+    return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+        .toString();
+  }
+}
