@@ -166,7 +166,11 @@ class EndToEndTest {
         + "seeds: [2]\n");
     assertEquals(0, Cli.run(work, "run", file.toString(), "--out", "merge-a", "--no-report").exitCode());
     assertEquals(0, Cli.run(work, "run", other.toString(), "--out", "merge-b", "--no-report").exitCode());
-    Cli.Result report = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged");
+    Cli.Result refused = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged");
+    assertEquals(2, refused.exitCode(), "two experiment definitions are not one matrix: " + refused.err());
+    assertTrue(refused.err().contains("pass --allow-mixed"), refused.err());
+    assertTrue(!Files.exists(work.resolve("merged")), "nothing written");
+    Cli.Result report = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged", "--allow-mixed");
     assertEquals(0, report.exitCode(), report.err());
     String html = Files.readString(work.resolve("merged/index.html"));
     assertTrue(html.contains("baseline-cnn__s1") && html.contains("baseline-cnn__s2"), "both directories' runs");
