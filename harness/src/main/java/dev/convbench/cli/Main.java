@@ -13,10 +13,10 @@ import picocli.CommandLine.Command;
 @Command(name = "convbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
         + "each converges and how accurate it gets.", ""},
-    subcommands = {RunCommand.class, WorkerCommand.class, ValidateCommand.class, ListCommand.class, DescribeCommand.class, BenchCommand.class,
-        ReportCommand.class, DataCommand.class},
+    subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
+        DescribeCommand.class, BenchCommand.class, ReportCommand.class, DataCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  runtime failure", "  2  invalid input (command line, experiment file, plugins, data)",
+    footer = {"  0  success", "  1  runtime failure", "  2  invalid input (command line, experiment file, plugins, data, results directory)",
         "  3  finished, but some runs failed or diverged"})
 public final class Main implements Runnable {
 
@@ -25,8 +25,8 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, worker, validate, list, "
-        + "describe, bench, report or data (see --help)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, worker, plan, validate, "
+        + "list, describe, bench, report or data (see --help)");
   }
 
   public static void main(String[] args) {
