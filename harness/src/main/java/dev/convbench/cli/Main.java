@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
         DescribeCommand.class, BenchCommand.class, ReportCommand.class, DataCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  runtime failure", "  2  invalid input (command line, experiment file, plugins, data, results directory)",
+    footer = {"  0  success", "  1  runtime failure",
+        "  2  invalid input (command line, experiment file, plugins, data, results directory)",
         "  3  finished, but some runs failed or diverged"})
 public final class Main implements Runnable {
 

@@ -7,6 +7,17 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.ShardAssignment;
+import dev.convbench.results.ClaimSettings;
+import dev.convbench.results.Claims;
+import dev.convbench.results.ProcessIdentity;
+import dev.convbench.results.ResultStore;
+import dev.convbench.results.RunIdentity;
+import dev.convbench.results.RunState;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +31,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code convbench plan FILE}: each run's estimated cost, how {@code --shards N} workers split the runs (the same
- * split {@code --shard K/N} makes), and each shard's total cost and estimated training time. Trains nothing and
- * reads no data.
+ * split {@code --shard K/N} makes), each shard's total cost and estimated training time, and with {@code --out} where
+ * each run stands in a results directory. Trains nothing and reads no data.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"Estimate what each run of an experiment file costs and how N workers (--shards N) would share "
@@ -29,7 +40,7 @@ import picocli.CommandLine.Option;
         "Cost: multiply-accumulates of the training forward passes (MACs per image × training images × epochs), "
             + "computed from the file alone, so every machine gets the same shards.",
         "Time: 3 × cost (forward + backward) ÷ --throughput; training steps only, evaluation and start-up come "
-            + "on top."})
+            + "on top.", "With --out DIR: where each run stands in that results directory."})
 final class PlanCommand implements Callable<Integer> {
 
   /**
@@ -65,6 +76,15 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of tables.")
   boolean json;
 
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "A results directory of this experiment: show where each run stands there (done, claimed by "
+          + "whom with the heartbeat's age, stale, failed, changed, left).")
+  Path out;
+
+  @Option(names = "--stale-after", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "With --out: when a claim counts as stale, as for run and worker (default: 5m).")
+  Duration staleAfter = ClaimSettings.DEFAULT_STALE_AFTER;
+
   PlanCommand(CommandContext context) {
     this.context = context;
   }
@@ -75,9 +95,12 @@ final class PlanCommand implements Callable<Integer> {
    *
    * @param cost MACs of the training forward passes ({@link RunCost#macs()})
    * @param buildError why the network failed to build (the cost is then a stand-in), or {@code null}
+   * @param status with {@code --out}: {@code done}, {@code claimed}, {@code stale}, {@code failed}, {@code changed}
+   *     (finished with other settings) or {@code left}; else {@code null}
+   * @param statusDetail with {@code --out}: who holds it and since when, why it is stale, its error…
    */
   record RunRow(String id, String label, long seed, String architecture, long macsPerImage, long trainImages,
-      int epochs, double cost, int shard, String buildError) {}
+      int epochs, double cost, int shard, String buildError, String status, String statusDetail) {}
 
   /**
    * One shard's total.
@@ -115,7 +138,8 @@ final class PlanCommand implements Callable<Integer> {
     Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
     List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
     warnAboutStandInCosts(costs);
-    Plan plan = plan(experiment, costs, ShardAssignment.assign(costs, shards));
+    Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out), injector);
+    Plan plan = plan(experiment, costs, ShardAssignment.assign(costs, shards), states);
     if (json) {
       context.out().println(Json.write(plan));
     } else {
@@ -124,12 +148,45 @@ final class PlanCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private Plan plan(Experiment experiment, List<RunCost> costs, ShardAssignment assignment) {
+  /**
+   * Where each run stands in {@code dir}. The data is not read: a run counts as changed when its settings differ,
+   * not when only the data's content does (which {@code run} also checks).
+   */
+  private Map<String, RunState> states(Experiment experiment, Path dir, Injector injector) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new UserInputException("no results directory at " + dir);
+    }
+    ResultStore store = new ResultStore(dir);
+    store.checkJoinable(experiment);
+    Map<String, RunState> states = new LinkedHashMap<>();
+    ClaimSettings settings;
+    try {
+      settings = new ClaimSettings(staleAfter, ClaimSettings.DEFAULT_HEARTBEAT.compareTo(staleAfter.dividedBy(2)) > 0
+          ? staleAfter.dividedBy(2) : ClaimSettings.DEFAULT_HEARTBEAT);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException(e.getMessage());
+    }
+    try (Claims claims = new Claims(dir, settings, injector.getInstance(ProcessIdentity.class), Clock.systemUTC())) {
+      for (RunSpec spec : experiment.runs()) {
+        states.put(spec.runId(), store.inspect(spec, RunIdentity.of(spec, null), claims));
+      }
+    }
+    return states;
+  }
+
+  private static String statusName(RunState state) {
+    return state.kind() == RunState.Kind.HELD ? "claimed" : state.kind().id();
+  }
+
+  private Plan plan(Experiment experiment, List<RunCost> costs, ShardAssignment assignment,
+      Map<String, RunState> states) {
     List<RunRow> runs = new ArrayList<>();
     for (RunCost c : costs) {
       RunSpec r = c.run();
+      RunState state = states.get(r.runId());
       runs.add(new RunRow(r.runId(), r.label(), r.seed(), r.architecture(), c.macsPerImage(), c.trainImages(),
-          c.epochs(), c.macs(), assignment.shardOf(r.runId()), c.buildError()));
+          c.epochs(), c.macs(), assignment.shardOf(r.runId()), c.buildError(),
+          state == null ? null : statusName(state), state == null ? null : state.reason()));
     }
     List<ShardRow> shardRows = new ArrayList<>();
     for (int s = 0; s < assignment.shardCount(); s++) {
@@ -162,7 +219,12 @@ final class PlanCommand implements Callable<Integer> {
   private void printText(Plan plan, Experiment experiment) {
     context.out().printf("%s: experiment '%s', %d runs, %s%n", experiment.source(), plan.experiment(),
         plan.runs().size(), plan.shardCount() == 1 ? "1 shard" : plan.shardCount() + " shards");
-    printTable(RUN_COLUMNS, plan.runs());
+    List<Column> columns = new ArrayList<>(RUN_COLUMNS);
+    if (out != null) {
+      columns.add(1, new Column("STATUS", true, RunRow::status));
+      columns.add(new Column("WHERE IT STANDS", true, RunRow::statusDetail));
+    }
+    printTable(columns, plan.runs());
     if (plan.runs().stream().anyMatch(r -> r.buildError() != null)) {
       context.out().println("* the network fails to build; a stand-in cost (see the warning)");
     }
@@ -181,6 +243,12 @@ final class PlanCommand implements Callable<Integer> {
           duration(seconds(totalCost)));
       context.out().printf("%d workers finish with the longest shard, after %s (an even split: %s)%n",
           plan.shardCount(), duration(longest), duration(seconds(totalCost) / plan.shardCount()));
+    }
+    if (out != null) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      plan.runs().forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+      context.out().println(context.resolve(out) + ": " + counts.entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey()).collect(java.util.stream.Collectors.joining(", ")));
     }
     context.out().printf(Locale.ROOT, "cost: MACs of the training forward passes; time: 3 × cost at %s GMAC/s "
         + "(--throughput), training steps only%n", String.format(Locale.ROOT, "%,.1f", plan.throughputGmacs()));

@@ -6,8 +6,13 @@ import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultStore;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.RunCost;
+import dev.convbench.run.RunCosts;
+import dev.convbench.run.Shard;
+import dev.convbench.run.ShardAssignment;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +37,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ClaimOptions claimOptions;
 
+  @Mixin
+  ShardOptions shardOptions;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
   Path out;
 
@@ -48,11 +56,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
     Injector injector = pluginOptions.injector(context);
     Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
     Path outDir = resultsDirectory(context, out, experiment);
     List<RunSpec> share = experiment.runs();
-    context.err().printf("%s: %d runs → %s%n", experiment.name(), share.size(), outDir);
+    if (shard.isPresent()) {
+      List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
+      share = ShardAssignment.assign(costs, shard.get().count()).runs(shard.get().index()).stream()
+          .map(RunCost::run).toList();
+      context.err().printf("%s: shard %s, %d of %d runs → %s%n", experiment.name(), shard.get(), share.size(),
+          experiment.runs().size(), outDir);
+    } else {
+      context.err().printf("%s: %d runs → %s%n", experiment.name(), share.size(), outDir);
+    }
     ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment, share,
         new ResultStore(outDir), ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed));
     return finish(context, injector, summary, outDir, noReport);

@@ -4,9 +4,14 @@ import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultStore;
+import dev.convbench.experiment.RunSpec;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.RunCost;
+import dev.convbench.run.RunCosts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +57,11 @@ final class WorkerCommand implements Callable<Integer> {
     Path outDir = RunCommand.resultsDirectory(context, out, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);
+    // Costliest first: the long runs start early and the short ones fill the gaps at the end.
+    List<RunSpec> order = injector.getInstance(RunCosts.class).estimate(experiment.runs()).stream()
+        .sorted(Comparator.comparingDouble(RunCost::macs).reversed()).map(RunCost::run).toList();
     ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment,
-        experiment.runs(), new ResultStore(outDir),
+        order, new ResultStore(outDir),
         new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll));
     return RunCommand.finish(context, injector, summary, outDir, noReport);
   }
