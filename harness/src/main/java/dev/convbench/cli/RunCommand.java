@@ -40,15 +40,12 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ShardOptions shardOptions;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
-  Path out;
+  @Mixin
+  ResultsOptions resultsOptions;
 
   @Option(names = "--resume", hidden = true,
       description = "Accepted for old scripts: joining a results directory is what run always does.")
   boolean resume;
-
-  @Option(names = "--no-report", description = "Do not write the HTML report.")
-  boolean noReport;
 
   RunCommand(CommandContext context) {
     this.context = context;
@@ -59,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
     Injector injector = pluginOptions.injector(context);
     Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
-    Path outDir = resultsDirectory(context, out, experiment);
+    Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {
       List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
@@ -72,33 +69,6 @@ final class RunCommand implements Callable<Integer> {
     }
     ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment, share,
         new ResultStore(outDir), ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed));
-    return finish(context, injector, summary, outDir, noReport);
-  }
-
-  static Path resultsDirectory(CommandContext context, Path out, Experiment experiment) {
-    return out != null ? context.resolve(out)
-        : context.workingDirectory().resolve("results").resolve(experiment.name());
-  }
-
-  /** Prints the summary, writes the report unless asked not to, and returns the exit code. */
-  static int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir,
-      boolean noReport) throws java.io.IOException {
-    StringBuilder line = new StringBuilder(String.format("%d completed, %d diverged, %d failed, %d kept from before",
-        summary.completed(), summary.diverged(), summary.failed(), summary.kept()));
-    if (summary.keptFailed() > 0) {
-      line.append(String.format(", %d left failed (--retry-failed)", summary.keptFailed()));
-    }
-    if (!summary.heldElsewhere().isEmpty()) {
-      line.append(String.format(", %d held by other processes", summary.heldElsewhere().size()));
-    }
-    if (summary.lost() > 0) {
-      line.append(String.format(", %d taken over by other processes", summary.lost()));
-    }
-    context.err().println(line);
-    if (!noReport) {
-      ReportCommand.render(context, injector.getInstance(ReportCommand.RENDERER_KEY), List.of(outDir),
-          outDir.resolve("report"));
-    }
-    return summary.allCompleted() ? ExitCode.OK : ExitCode.RUNS_FAILED;
+    return resultsOptions.finish(context, injector, summary, outDir);
   }
 }

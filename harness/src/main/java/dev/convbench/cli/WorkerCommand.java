@@ -36,15 +36,12 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin
   ClaimOptions claimOptions;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
-  Path out;
+  @Mixin
+  ResultsOptions resultsOptions;
 
   @Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How often to look again while every remaining run is held by others (default: 10s).")
   Duration poll = Duration.ofSeconds(10);
-
-  @Option(names = "--no-report", description = "Do not write the HTML report.")
-  boolean noReport;
 
   WorkerCommand(CommandContext context) {
     this.context = context;
@@ -54,7 +51,7 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Injector injector = pluginOptions.injector(context);
     Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
-    Path outDir = RunCommand.resultsDirectory(context, out, experiment);
+    Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);
     // Costliest first: the long runs start early and the short ones fill the gaps at the end.
@@ -63,6 +60,6 @@ final class WorkerCommand implements Callable<Integer> {
     ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment,
         order, new ResultStore(outDir),
         new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll));
-    return RunCommand.finish(context, injector, summary, outDir, noReport);
+    return resultsOptions.finish(context, injector, summary, outDir);
   }
 }

@@ -12,10 +12,10 @@ public enum RunStatus {
   COMPLETED,
   /** Stopped because the loss became non-finite or exploded; a valid result of the configuration. */
   DIVERGED,
-  /** Stopped by an error (out of memory, bug, I/O): not a result of the configuration, redone by {@code --resume}. */
+  /** Stopped by an error (out of memory, bug, I/O): not a result of the configuration; trained again on request. */
   FAILED;
 
-  /** Whether {@code --resume} keeps the run instead of redoing it: it completed or diverged. */
+  /** Whether the run has its result: it completed or diverged (a later process keeps it). */
   public boolean isFinal() {
     return this == COMPLETED || this == DIVERGED;
   }

@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@link UncheckedIOException} (the trainer should then call {@link #failed}).
  *
  * <p>{@link #close()} releases the files without deciding the outcome: a run closed without a final status stays
- * {@code running} on disk, exactly as if the process had died, and {@code --resume} redoes it. That makes
+ * {@code running} on disk, exactly as if the process had died, and the next process trains it again. That makes
  * try-with-resources safe. Methods are synchronized so a shutdown hook may end the run from another thread.
  *
  * <p>A writer started under a {@link HeldClaim} checks the claim before every write and throws
@@ -112,7 +112,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
 
   /**
    * Ends the run as {@code diverged}: training stopped because the configuration does not train (non-finite loss).
-   * Unlike a failure, {@code --resume} keeps it.
+   * Like a completed run, a later process keeps it.
    *
    * @param reason why, e.g. {@code loss is NaN at step 1200}
    */
@@ -120,7 +120,7 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
     finish(record.diverged(clock.instant(), Objects.requireNonNull(reason), peakResidentBytes));
   }
 
-  /** Ends the run as {@code failed}, recording the error and its stack trace; {@code --resume} redoes it. */
+  /** Ends the run as {@code failed}, recording the error and its stack trace (kept unless failed runs are retried). */
   public synchronized void failed(Throwable error) throws IOException {
     finish(record.failed(clock.instant(), Objects.requireNonNull(error), peakResidentBytes));
   }

@@ -4,8 +4,13 @@
  * <h2>Layout of a results directory</h2>
  * <pre>
  * &lt;out&gt;/
- *   experiment.yaml        the experiment file's text, as read
- *   experiment.json        {@link dev.convbench.results.ExperimentManifest}: name, description, baseline, run ids
+ *   experiment.yaml        the experiment file's text, as read (by the last process that finished)
+ *   experiment.json        {@link dev.convbench.results.ExperimentManifest}: name, description, baseline, run ids,
+ *                          definition digest
+ *   .claims/&lt;run-id&gt;/attempt-NNNNNN.json   one {@link dev.convbench.results.ClaimRecord} per attempt at a run
+ *                          (see {@link dev.convbench.results.Claims} for the protocol)
+ *   superseded/&lt;run-id&gt;.&lt;digest&gt;/  runs of an earlier version of the experiment file, moved, never deleted
+ *   report/index.html      the report, written by whichever process finishes
  *   &lt;run-id&gt;/
  *     run.json             {@link dev.convbench.results.RunRecord}: config, environment, data facts, status
  *     structure.json       the network layer by layer ({@code {"layers": [LayerInfo…]}}), when known at start
@@ -27,10 +32,14 @@
  *
  * <h2>Guarantees</h2>
  * <ul>
+ *   <li>Every file has one writer: a run's files are written by the attempt holding its claim, and only while it
+ *       holds it; a claim file by the process that created it; experiment-level files are replaced atomically
+ *       through uniquely named temporary files, so processes finishing at the same time never collide.</li>
  *   <li>{@code run.json} is only ever replaced atomically (write a temporary file next to it, then
  *       {@code ATOMIC_MOVE}): it is written with status {@code running} when a run starts and rewritten with the final
  *       status ({@code completed}, {@code diverged}, {@code failed}) when it ends. A crash leaves a run whose
- *       {@code run.json} says {@code running}, which {@code --resume} redoes.</li>
+ *       {@code run.json} says {@code running} and whose claim goes stale; the next process takes it over and
+ *       trains it again.</li>
  *   <li>{@code confusion.csv} and {@code structure.json} are replaced atomically in the same way.</li>
  *   <li>CSV rows are appended and flushed as the run goes, so a killed run keeps every finished row; at most the
  *       last line is incomplete, and {@link dev.convbench.results.ResultsReader} skips it with a warning.</li>

@@ -121,6 +121,28 @@ class ConcurrentWritersTest {
     assertTrue(takeover.path("reason").asText().endsWith("is gone"), takeover.toString());
   }
 
+  @Test
+  void sigtermReleasesTheClaimSoTheNextProcessContinuesAtOnce() throws Exception {
+    Process stopped = CliProcess.start(work.resolve("stopped.log"), "run", file.toString(), "--out",
+        out.toString());
+    Path firstRun = out.resolve(RUNS.get(0));
+    try {
+      assertTrue(CliProcess.await(() -> CliProcess.status(firstRun).equals("running"), stopped, TIMEOUT),
+          Files.readString(work.resolve("stopped.log")));
+    } finally {
+      stopped.destroy(); // SIGTERM, as scancel, a Kubernetes eviction or a plain kill sends it
+      stopped.waitFor();
+    }
+    List<JsonNode> attempts = ExactlyOnce.attempts(out, RUNS.get(0));
+    assertEquals("interrupted", attempts.get(attempts.size() - 1).path("outcome").asText(), attempts.toString());
+
+    // A long stale timeout: the run is free because it was released, not because its claim went stale.
+    Cli.Result next = Cli.run(work, "run", file.toString(), "--out", out.toString(), "--stale-after", "1h");
+    assertEquals(0, next.exitCode(), next.err());
+    assertFalse(next.err().contains("taking over"), next.err());
+    ExactlyOnce.check(out, RUNS, 12);
+  }
+
   private static int completed(Path log) throws Exception {
     Matcher m = COMPLETED.matcher(Files.readString(log));
     assertTrue(m.find(), "summary line in " + Files.readString(log));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +29,7 @@ class ResumeTest {
     Path out = work.resolve("out");
     Path first = out.resolve(runIdOf("baseline-cnn"));
 
-    Process process = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
-        "dev.convbench.cli.Main", "run", file.toString(), "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(work.resolve("killed.log").toFile()).start();
+    Process process = CliProcess.start(work.resolve("killed.log"), "run", file.toString(), "--out", out.toString());
     try {
       Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
       // Kill once the first run is final and the second has started training.
@@ -78,16 +74,6 @@ class ResumeTest {
   }
 
   private static String status(Path runDir) {
-    try {
-      Path json = runDir.resolve("run.json");
-      return Files.exists(json) ? new ObjectMapper().readTree(json.toFile()).path("status").asText() : "";
-    } catch (IOException e) {
-      return ""; // being replaced right now
-    }
-  }
-
-  private static String javaExecutable() {
-    return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-        .toString();
+    return CliProcess.status(runDir);
   }
 }

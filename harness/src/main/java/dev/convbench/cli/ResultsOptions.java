@@ -1,0 +1,46 @@
+package dev.convbench.cli;
+
+import com.google.inject.Injector;
+import dev.convbench.experiment.Experiment;
+import dev.convbench.run.ExperimentRunner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where a training command writes (the results directory, the report) and how it ends: summary and exit code. */
+final class ResultsOptions {
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Results directory (default: results/<experiment name>).")
+  Path out;
+
+  @Option(names = "--no-report", description = "Do not write the HTML report.")
+  boolean noReport;
+
+  Path directory(CommandContext context, Experiment experiment) {
+    return out != null ? context.resolve(out)
+        : context.workingDirectory().resolve("results").resolve(experiment.name());
+  }
+
+  /** Prints the summary, writes the report unless asked not to, and returns the exit code. */
+  int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir)
+      throws IOException {
+    StringBuilder line = new StringBuilder(String.format("%d completed, %d diverged, %d failed, %d kept from before",
+        summary.completed(), summary.diverged(), summary.failed(), summary.kept()));
+    if (summary.keptFailed() > 0) {
+      line.append(String.format(", %d left failed (--retry-failed)", summary.keptFailed()));
+    }
+    if (!summary.heldElsewhere().isEmpty()) {
+      line.append(String.format(", %d held by other processes", summary.heldElsewhere().size()));
+    }
+    if (summary.lost() > 0) {
+      line.append(String.format(", %d taken over by other processes", summary.lost()));
+    }
+    context.err().println(line);
+    if (!noReport) {
+      ReportCommand.render(context, injector.getInstance(ReportCommand.RENDERER_KEY), List.of(outDir),
+          outDir.resolve("report"));
+    }
+    return summary.allCompleted() ? ExitCode.OK : ExitCode.RUNS_FAILED;
+  }
+}
