@@ -217,10 +217,10 @@ public final class Claims implements AutoCloseable {
    */
   static boolean createExclusively(Path target, byte[] content) throws IOException {
     Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      out.write(content);
-    }
     try {
+      try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(content); // a full disk fails here, before any claim exists
+      }
       Files.createLink(target, tmp);
       return true;
     } catch (FileAlreadyExistsException e) {

@@ -27,9 +27,9 @@ import java.util.stream.Stream;
  * store.checkJoinable(experiment);                          // same experiment, or an empty directory
  * RunState state = store.inspect(spec, identity, claims);   // DONE, FAILED, HELD by another process, or to train
  * if (state.trainable()) {
- *   Optional<HeldClaim> claim = store.acquire(state, identity, claims, retryFailed);
- *   if (claim.isPresent()) {
- *     try (HeldClaim held = claim.get(); RunWriter run = store.start(spec, info, identity, held)) {
+ *   Optional<Acquired> acquired = store.acquire(state, identity, claims, retryFailed);
+ *   if (acquired.isPresent()) {
+ *     try (HeldClaim held = acquired.get().claim(); RunWriter run = store.start(spec, info, identity, held)) {
  *       trainer.train(spec, run);                           // run receives onEpoch, onStepLoss, onLayerStats…
  *       run.complete();                                     // or diverged(…), failed(…)
  *       held.release("completed");
