@@ -1,8 +1,11 @@
 package dev.convbench.results;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -61,10 +64,21 @@ final class AtomicFiles {
     }
   }
 
+  /**
+   * Deletes {@code root} and everything below it. Another process may be deleting the same trash at the same time
+   * (every process that joins a results directory clears the trash it finds): what it removed first is simply gone,
+   * and a directory it has yet to empty is left for the next clean-up, hidden from readers.
+   */
   private static void deleteRecursively(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
+      }
+    } catch (NoSuchFileException | DirectoryNotEmptyException concurrentlyDeleted) {
+      // see above
+    } catch (UncheckedIOException e) {
+      if (!(e.getCause() instanceof NoSuchFileException)) {
+        throw e;
       }
     }
   }
