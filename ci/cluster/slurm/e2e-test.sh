@@ -87,7 +87,8 @@ elif check == "claims":
             continue
         done = [(n, a) for n, a in atts if a.get("outcome") == "completed"]
         if len(done) != 1:
-            problems.append(f"{rid}: {len(done)} attempts with outcome 'completed' ({[n for n, _ in done]}), expected 1")
+            problems.append(f"{rid}: {len(done)} attempts with outcome 'completed' "
+                            f"({[n for n, _ in done]}), expected 1")
         for n, a in atts:
             if "outcome" not in a:
                 problems.append(f"{rid}: {n} was never released (no outcome)")

@@ -199,7 +199,10 @@ case "$command" in
       die "a cluster started from $dir is still running; stop it first: $0 stop $work"
     fi
     for port in "$ctld_port" "$slurmd_port"; do
-      port_in_use "$port" && die "port $port is in use (another slurmctld/slurmd?); set CONVBENCH_SLURMCTLD_PORT and CONVBENCH_SLURMD_PORT"
+      if port_in_use "$port"; then
+        die "port $port is in use (another slurmctld or slurmd?); choose others with CONVBENCH_SLURMCTLD_PORT and" \
+          "CONVBENCH_SLURMD_PORT"
+      fi
     done
     # A fresh directory every time: slurmctld refuses a state directory left by a cluster of another name.
     rm -rf "$dir"
