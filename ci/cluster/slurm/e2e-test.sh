@@ -7,7 +7,7 @@
 #      alone (sbatch --array=K with CONVBENCH_SHARDS), the other requeued (scontrol requeue); the report job is
 #      made to wait for the resubmitted task; then the same checks, and the interrupted runs must have restarted.
 #
-#   ci/cluster/slurm/e2e-test.sh                         the test (needs root; ~3 min on 2 cores)
+#   ci/cluster/slurm/e2e-test.sh                         the test (needs root; budget: 5 min on 2 cores)
 #   ci/cluster/slurm/e2e-test.sh check OUT EXPERIMENT    only the result checks, on a results directory
 #
 # Environment: CIFAR10_DIR (data; default: tiny generated files), CONVBENCH_REQUIRE_SLURM=1 (fail instead of
@@ -284,7 +284,7 @@ cleanup() {
   local status=$?
   if [[ -n "$work" ]]; then
     if [[ $status -ne 0 ]]; then
-      for f in "$work"/results-*/logs/*.out; do
+      for f in "$work"/results-*-logs/*.out; do
         [[ -f "$f" ]] || continue
         echo "----- $f (last 15 lines)" >&2
         tail -n 15 "$f" >&2
@@ -384,8 +384,8 @@ for ((k = 0; k < shards; k++)); do
 done
 expect_job_state "$report1" COMPLETED
 check_all "$out1" "$ids"
-if grep -q 'runs missing' "$out1"/logs/convbench-report-*.out; then
-  fail "the report job says runs are missing: $(cat "$out1"/logs/convbench-report-*.out)"
+if grep -q 'runs missing' "$out1"-logs/convbench-report-*.out; then
+  fail "the report job says runs are missing: $(cat "$out1"-logs/convbench-report-*.out)"
 fi
 log "scenario 1 passed after $((SECONDS - started)) s"
 
@@ -412,7 +412,7 @@ scontrol update JobId="${array2}_$requeued" StartTime=now
 wait_for_jobs 30 "${array2}_$cancelled"
 read -r -a sbatch_args <<< "$CONVBENCH_SBATCH_ARGS"
 resubmitted="$(CONVBENCH_SHARDS=$shards EXPERIMENT="$experiment" OUT="$out2" \
-  sbatch --parsable --array="$cancelled" --output="$out2/logs/convbench-%A_%a.out" "${sbatch_args[@]}" \
+  sbatch --parsable --array="$cancelled" --output="$out2-logs/convbench-%A_%a.out" "${sbatch_args[@]}" \
   "$here/convbench-array.sbatch")"
 resubmitted="${resubmitted%%;*}"
 # The report job waited for the first array only; now for the resubmitted task too.
@@ -426,8 +426,8 @@ expect_job_state "${resubmitted}_$cancelled" COMPLETED
 expect_job_state "$report2" COMPLETED
 check_all "$out2" "$ids"
 check_restarted "$out2" "$ids" "$cancelled_run" "$requeued_run"
-if grep -q 'runs missing' "$out2"/logs/convbench-report-*.out; then
-  fail "the report job says runs are missing: $(cat "$out2"/logs/convbench-report-*.out)"
+if grep -q 'runs missing' "$out2"-logs/convbench-report-*.out; then
+  fail "the report job says runs are missing: $(cat "$out2"-logs/convbench-report-*.out)"
 fi
 log "scenario 2 passed"
 log "passed: both scenarios in $((SECONDS - started)) s"

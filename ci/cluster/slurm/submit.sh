@@ -4,8 +4,8 @@
 #
 #   ci/cluster/slurm/submit.sh EXPERIMENT OUT [SHARDS] [THROTTLE]      (defaults: 4 shards, 2 at a time)
 #
-# Prints "array-job ID" and "report-job ID" on standard output. Task logs go to OUT/logs/. OUT must be on a file
-# system that every node sees. Environment:
+# Prints "array-job ID" and "report-job ID" on standard output. Job logs go to OUT-logs/ (CONVBENCH_LOG_DIR). OUT
+# must be on a file system that every node sees. Environment:
 #   CONVBENCH_SBATCH_ARGS   more sbatch options for the array, e.g. "--partition=gpu --gres=gpu:1 --cpus-per-task=8"
 #                           (SBATCH_PARTITION, SBATCH_ACCOUNT… apply to both jobs, as sbatch reads them itself)
 #   CONVBENCH_ARGS          more "convbench run" arguments, e.g. "--allow-partial-data"
@@ -23,8 +23,11 @@ die() {
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 [[ -f "$1" ]] || die "no experiment file $1"
 experiment="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
-mkdir -p "$2/logs"
-out="$(cd "$2" && pwd)"
+mkdir -p "$(dirname "$2")"
+out="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
+# Logs beside the results, not in them: the results directory holds only what convbench writes.
+logs="${CONVBENCH_LOG_DIR:-$out-logs}"
+mkdir -p "$logs"
 shards="${3:-4}"
 throttle="${4:-2}"
 [[ "$shards" =~ ^[1-9][0-9]*$ && "$throttle" =~ ^[1-9][0-9]*$ ]] || die "SHARDS and THROTTLE must be positive integers"
@@ -41,18 +44,18 @@ export EXPERIMENT="$experiment" OUT="$out" CONVBENCH_SHARDS="$shards"
 
 sbatch_args=()
 read -r -a sbatch_args <<< "${CONVBENCH_SBATCH_ARGS:-}"
-array_job="$(sbatch --parsable --array="0-$((shards - 1))%$throttle" --output="$out/logs/convbench-%A_%a.out" \
+array_job="$(sbatch --parsable --array="0-$((shards - 1))%$throttle" --output="$logs/convbench-%A_%a.out" \
   ${sbatch_args[@]+"${sbatch_args[@]}"} "$here/convbench-array.sbatch")"
 # --parsable prints "id" or "id;cluster".
 array_job="${array_job%%;*}"
-report_job="$(sbatch --parsable --dependency="afterany:$array_job" --output="$out/logs/convbench-report-%j.out" \
+report_job="$(sbatch --parsable --dependency="afterany:$array_job" --output="$logs/convbench-report-%j.out" \
   "$here/convbench-report.sbatch")"
 report_job="${report_job%%;*}"
 
 echo "array-job $array_job"
 echo "report-job $report_job"
 cat >&2 << EOF
-submit: $shards shards of $experiment, at most $throttle at a time, into $out; report: $out/report/index.html
+submit: $shards shards of $experiment, at most $throttle at a time, into $out (logs: $logs)
   progress:       squeue -j $array_job,$report_job
   rerun task K:   scontrol requeue ${array_job}_K; scontrol update JobId=${array_job}_K StartTime=now
                   (a requeued job waits ~2 min unless told to start now)
