@@ -89,19 +89,24 @@ elif check == "claims":
         if len(done) != 1:
             problems.append(f"{rid}: {len(done)} attempts with outcome 'completed' "
                             f"({[n for n, _ in done]}), expected 1")
+        taken_over = {(a.get("takeover") or {}).get("attempt") for _, a in atts}
         for n, a in atts:
-            if "outcome" not in a:
-                problems.append(f"{rid}: {n} was never released (no outcome)")
-            for key in ("host", "pid", "task", "token", "startedAt", "heartbeatAt"):
+            # A held attempt has no outcome; one that never let go (SIGKILL) must have been taken over.
+            if a.get("outcome") is None and a.get("attempt") not in taken_over:
+                problems.append(f"{rid}: {n} was never released and never taken over")
+            for key in ("token", "startedAt", "heartbeatAt"):
                 if key not in a:
                     problems.append(f"{rid}: {n} has no {key!r}")
+            for key in ("host", "pid", "task"):
+                if key not in (a.get("holder") or {}):
+                    problems.append(f"{rid}: {n} has no holder.{key}")
         run = run_json(out, rid) or {}
-        token = (run.get("claim") or {}).get("token")
+        token = (run.get("attempt") or {}).get("token")
         if done and token != done[0][1].get("token"):
             problems.append(f"{rid}: run.json was written under claim token {token!r}, "
                             f"but the completed attempt {done[0][0]} has {done[0][1].get('token')!r}")
         if done:
-            task = str(done[0][1].get("task", ""))
+            task = str((done[0][1].get("holder") or {}).get("task", ""))
             if not task.startswith("slurm:"):
                 problems.append(f"{rid}: completed by task {task!r}, expected 'slurm:<job>…'")
             tasks.add(task)
@@ -231,7 +236,7 @@ job_log() {
   scontrol -o show job "$1" 2> /dev/null | sed -n 's/.*StdOut=\([^ ]*\).*/\1/p' | head -n 1
 }
 
-# "run-id status claim.task" per run directory, for failure messages.
+# "run-id status attempt.holder.task" per run directory, for failure messages.
 run_states() {
   python3 - "$1" << 'PY'
 import json, os, sys
@@ -240,7 +245,7 @@ for name in sorted(os.listdir(sys.argv[1])):
     if os.path.exists(p):
         with open(p) as f:
             run = json.load(f)
-        print(name, run.get("status"), (run.get("claim") or {}).get("task"))
+        print(name, run.get("status"), ((run.get("attempt") or {}).get("holder") or {}).get("task"))
 PY
 }
 
@@ -258,7 +263,7 @@ for name in sorted(os.listdir(out)) if os.path.isdir(out) else []:
             run = json.load(f)
     except (OSError, ValueError):
         continue
-    task = str((run.get("claim") or {}).get("task", ""))
+    task = str(((run.get("attempt") or {}).get("holder") or {}).get("task", ""))
     if run.get("status") == "running" and task.startswith(f"slurm:{job}_"):
         seen.setdefault(task.rsplit("_", 1)[1], name)
 for k, rid in sorted(seen.items()):
@@ -270,7 +275,7 @@ PY
       return 0
     fi
     if ((SECONDS >= deadline)); then
-      fail "no $count tasks of job $array_job mid-run within ${timeout}s; runs (status, claim.task):
+      fail "no $count tasks of job $array_job mid-run within ${timeout}s; runs (status, attempt.holder.task):
 $(run_states "$out")"
     fi
     sleep 0.3
