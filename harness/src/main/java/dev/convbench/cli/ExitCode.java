@@ -7,9 +7,15 @@ public final class ExitCode {
   public static final int OK = 0;
   /** A runtime failure: results cannot be written, TensorFlow cannot load, a bug. */
   public static final int FAILURE = 1;
-  /** Invalid input: command line, experiment file, plugin directory or data set. Nothing was trained. */
+  /**
+   * Invalid input: command line (e.g. a shard out of range), experiment file, plugin directory, data set, or a results
+   * directory holding another experiment; {@code report} of different experiment definitions. Nothing was trained.
+   */
   public static final int INVALID_INPUT = 2;
-  /** The matrix finished, but some runs failed or diverged (the others' results and the report are written). */
+  /**
+   * The matrix (or this process's share) finished, but some runs failed or diverged, a failed run was kept without
+   * retrying it, or another process took a run over (the others' results and the report are written).
+   */
   public static final int RUNS_FAILED = 3;
 
   private ExitCode() {}

@@ -147,90 +147,34 @@ public final class ExperimentRunner {
     }, "convbench-release-claim");
     Runtime.getRuntime().addShutdownHook(releaseOnExit);
     try (Claims claims = new Claims(store.directory(), options.claims(), self, Clock.systemUTC())) {
-      Dataset dataset = null;
-      DatasetOptions loaded = null;
+      Share work = new Share(share, identities, store, claims, options, tally, current);
       // Read the data before writing anything when there is something to train: a missing or corrupt data set must
       // fail before the directory is touched.
-      for (RunSpec spec : share) {
-        if (store.inspect(spec, identities.get(spec.runId()), claims).trainable(options.retryFailed())) {
-          dataset = datasets.load(spec.dataset());
-          loaded = spec.dataset();
-          break;
-        }
-      }
+      work.loadDataIfAnyTrainable();
       store.writeExperiment(experiment);
       setAsideStrays(experiment, store, claims, tally);
-
-      Set<String> finished = new java.util.HashSet<>();
+      String lastWait = "";
       while (true) {
-        List<RunState> waitingFor = new ArrayList<>();
-        boolean trainedOne = false;
-        for (int i = 0; i < share.size(); i++) {
-          RunSpec spec = share.get(i);
-          if (finished.contains(spec.runId())) {
-            continue;
-          }
-          RunIdentity identity = identities.get(spec.runId());
-          RunState state = store.inspect(spec, identity, claims);
-          String prefix = String.format("[%d/%d] %s", i + 1, share.size(), spec.runId());
-          if (!state.trainable(options.retryFailed())) {
-            switch (state.kind()) {
-              case DONE -> {
-                tally.kept++;
-                finished.add(spec.runId());
-                progress.message(prefix + ": kept (" + state.reason() + ")");
-              }
-              case FAILED -> {
-                tally.keptFailed++;
-                finished.add(spec.runId());
-                progress.message(prefix + ": left failed (" + state.reason() + "); --retry-failed trains it again");
-              }
-              case HELD -> waitingFor.add(state);
-              default -> throw new AssertionError(state.kind());
-            }
-            continue;
-          }
-          var acquired = store.acquire(state, identity, claims, options.retryFailed());
-          if (acquired.isEmpty()) {
-            continue; // another process was quicker; the next look says who holds it or that it is done
-          }
-          if (state.kind() == RunState.Kind.STALE) {
-            progress.message(prefix + ": taking over (" + state.reason() + ")");
-          }
-          if (acquired.get().supersededTo() != null) {
-            tally.superseded.add(acquired.get().supersededTo());
-            progress.message(prefix + ": the earlier result, " + state.reason() + ", is kept in "
-                + acquired.get().supersededTo() + "; training it with the file's settings");
-          }
-          if (!Objects.equals(spec.dataset(), loaded)) {
-            dataset = null; // free the previous set before reading the next
-            dataset = datasets.load(spec.dataset());
-            loaded = spec.dataset();
-          }
-          try (HeldClaim held = acquired.get().claim()) {
-            current.set(held);
-            Ending ending = runOne(store, spec, identity, held, dataset, i + 1, share.size());
-            held.release(ending.outcome);
-            tally.count(ending);
-          } finally {
-            current.set(null);
-          }
-          finished.add(spec.runId());
-          trainedOne = true;
+        Pass pass = work.pass();
+        if (pass.raced()) {
+          continue; // another process claimed a run first: look again to see who holds it, or that it is done
         }
-        if (waitingFor.isEmpty() || (!options.waitForOthers() && !trainedOne)) {
-          waitingFor.forEach(s -> tally.heldElsewhere.add(s.run().runId() + ": " + s.reason()));
-          if (!waitingFor.isEmpty()) {
-            progress.message(waitingFor.size() + " run(s) left to the processes holding them: "
-                + waitingFor.stream().map(s -> s.run().runId() + " (" + s.reason() + ")")
-                    .collect(Collectors.joining("; ")));
+        String held = pass.heldElsewhere().stream().map(st -> st.run().runId() + " (" + st.reason() + ")")
+            .collect(Collectors.joining("; "));
+        if (pass.heldElsewhere().isEmpty() || (!options.waitForOthers() && !pass.trainedOne())) {
+          pass.heldElsewhere().forEach(st -> tally.heldElsewhere.add(st.run().runId() + ": " + st.reason()));
+          if (!held.isEmpty()) {
+            progress.message(pass.heldElsewhere().size() + " run(s) left to the processes holding them: " + held);
           }
           break;
         }
-        if (!trainedOne) {
-          progress.message("waiting for " + waitingFor.size() + " run(s) held by other processes: "
-              + waitingFor.stream().map(s -> s.run().runId() + " (" + s.reason() + ")")
-                  .collect(Collectors.joining("; ")));
+        if (!pass.trainedOne()) {
+          // Said once per change, not once per poll: a worker may wait for hours while others train.
+          String waiting = pass.heldElsewhere().stream().map(st -> st.run().runId()).collect(Collectors.joining(","));
+          if (!waiting.equals(lastWait)) {
+            progress.message("waiting for " + pass.heldElsewhere().size() + " run(s) held by other processes: " + held);
+            lastWait = waiting;
+          }
           sleep(options.poll());
         }
       }
@@ -248,6 +192,115 @@ public final class ExperimentRunner {
       }
     }
     return tally.summary();
+  }
+
+  /**
+   * What one look over the share found.
+   *
+   * @param trainedOne a run was trained in this pass
+   * @param heldElsewhere runs live processes hold
+   * @param raced a run was claimed by another process between looking and claiming
+   */
+  private record Pass(boolean trainedOne, List<RunState> heldElsewhere, boolean raced) {}
+
+  /** This process's share of the matrix while it works on it: the runs, what it has done, the data it has read. */
+  private final class Share {
+    private final List<RunSpec> runs;
+    private final Map<String, RunIdentity> identities;
+    private final ResultStore store;
+    private final Claims claims;
+    private final Options options;
+    private final Tally tally;
+    private final AtomicReference<HeldClaim> current;
+    private final Set<String> finished = new java.util.HashSet<>();
+    private Dataset dataset;
+    private DatasetOptions loaded;
+
+    Share(List<RunSpec> runs, Map<String, RunIdentity> identities, ResultStore store, Claims claims, Options options,
+        Tally tally, AtomicReference<HeldClaim> current) {
+      this.runs = runs;
+      this.identities = identities;
+      this.store = store;
+      this.claims = claims;
+      this.options = options;
+      this.tally = tally;
+      this.current = current;
+    }
+
+    void loadDataIfAnyTrainable() throws IOException, DataException {
+      for (RunSpec spec : runs) {
+        if (store.inspect(spec, identities.get(spec.runId()), claims).trainable(options.retryFailed())) {
+          data(spec.dataset());
+          return;
+        }
+      }
+    }
+
+    /** Looks at every run not finished yet: keeps, leaves, or claims and trains each. */
+    Pass pass() throws IOException, DataException {
+      List<RunState> heldElsewhere = new ArrayList<>();
+      boolean trainedOne = false;
+      boolean raced = false;
+      for (int i = 0; i < runs.size(); i++) {
+        RunSpec spec = runs.get(i);
+        if (finished.contains(spec.runId())) {
+          continue;
+        }
+        RunIdentity identity = identities.get(spec.runId());
+        RunState state = store.inspect(spec, identity, claims);
+        String prefix = String.format("[%d/%d] %s", i + 1, runs.size(), spec.runId());
+        if (!state.trainable(options.retryFailed())) {
+          switch (state.kind()) {
+            case DONE -> {
+              tally.kept++;
+              finished.add(spec.runId());
+              progress.message(prefix + ": kept (" + state.reason() + ")");
+            }
+            case FAILED -> {
+              tally.keptFailed++;
+              finished.add(spec.runId());
+              progress.message(prefix + ": left failed (" + state.reason() + "); --retry-failed trains it again");
+            }
+            case HELD -> heldElsewhere.add(state);
+            default -> throw new AssertionError(state.kind());
+          }
+          continue;
+        }
+        var acquired = store.acquire(state, identity, claims, options.retryFailed());
+        if (acquired.isEmpty()) {
+          raced = true;
+          continue;
+        }
+        if (state.kind() == RunState.Kind.STALE) {
+          progress.message(prefix + ": taking over (" + state.reason() + ")");
+        }
+        if (acquired.get().supersededTo() != null) {
+          tally.superseded.add(acquired.get().supersededTo());
+          progress.message(prefix + ": the earlier result, " + state.reason() + ", is kept in "
+              + acquired.get().supersededTo() + "; training it with the file's settings");
+        }
+        try (HeldClaim held = acquired.get().claim()) {
+          current.set(held);
+          Ending ending = runOne(store, spec, identity, held, data(spec.dataset()), i + 1, runs.size());
+          held.release(ending.outcome);
+          tally.count(ending);
+        } finally {
+          current.set(null);
+        }
+        finished.add(spec.runId());
+        trainedOne = true;
+      }
+      return new Pass(trainedOne, heldElsewhere, raced);
+    }
+
+    private Dataset data(DatasetOptions options) throws DataException {
+      if (!Objects.equals(options, loaded)) {
+        dataset = null; // free the previous set before reading the next
+        dataset = datasets.load(options);
+        loaded = options;
+      }
+      return dataset;
+    }
   }
 
   /** Moves runs the file no longer lists under {@code superseded/}, each under its claim; live ones stay. */
