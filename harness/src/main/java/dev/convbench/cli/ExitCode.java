@@ -18,5 +18,10 @@ public final class ExitCode {
    */
   public static final int RUNS_FAILED = 3;
 
+  /** Stopped by SIGTERM: the run in progress wrote a checkpoint and is {@code interrupted}; run again to continue. */
+  public static final int INTERRUPTED_TERM = 143;
+  /** Stopped by Ctrl-C (SIGINT), as {@link #INTERRUPTED_TERM}. */
+  public static final int INTERRUPTED_INT = 130;
+
   private ExitCode() {}
 }

@@ -3,6 +3,7 @@ package dev.convbench.cli;
 import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.StopSignal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,9 +23,12 @@ final class ResultsOptions {
         : context.workingDirectory().resolve("results").resolve(experiment.name());
   }
 
-  /** Prints the summary, writes the report unless asked not to, and returns the exit code. */
-  int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir)
-      throws IOException {
+  /**
+   * Prints the summary, writes the report unless asked not to, and returns the exit code; after a stop asked by a
+   * signal, says how to continue and returns {@link ExitCode#INTERRUPTED_TERM} or {@link ExitCode#INTERRUPTED_INT}.
+   */
+  int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir,
+      StopSignal stop, String continueWith) throws IOException {
     StringBuilder line = new StringBuilder(String.format("%d completed, %d diverged, %d failed, %d kept from before",
         summary.completed(), summary.diverged(), summary.failed(), summary.kept()));
     if (summary.keptFailed() > 0) {
@@ -40,6 +44,11 @@ final class ResultsOptions {
     if (!noReport) {
       ReportCommand.render(context, injector.getInstance(ReportCommand.RENDERER_KEY), List.of(outDir),
           outDir.resolve("report"));
+    }
+    if (stop.requested()) {
+      context.err().println("interrupted" + (summary.interrupted() == null ? "" : " (" + summary.interrupted()
+          + " continues from its checkpoint)") + "; to continue: " + continueWith);
+      return Signals.exitCode(stop.signal());
     }
     return summary.allCompleted() ? ExitCode.OK : ExitCode.RUNS_FAILED;
   }

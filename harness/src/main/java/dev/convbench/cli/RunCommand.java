@@ -6,6 +6,7 @@ import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultStore;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.StopSignal;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.Shard;
@@ -67,8 +68,16 @@ final class RunCommand implements Callable<Integer> {
     } else {
       context.err().printf("%s: %d runs → %s%n", experiment.name(), share.size(), outDir);
     }
-    ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment, share,
-        new ResultStore(outDir), ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed));
-    return resultsOptions.finish(context, injector, summary, outDir);
+    StopSignal stop = new StopSignal();
+    ExperimentRunner.Summary summary;
+    try (Signals signals = Signals.install(stop, context.err())) {
+      summary = injector.getInstance(ExperimentRunner.class).run(experiment, share, new ResultStore(outDir),
+          ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed)
+              .withCheckpoints(experiment.checkpoints(), stop));
+    }
+    return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench run "
+        + context.resolve(experimentOptions.file) + " --out " + outDir
+        + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
+        + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));
   }
 }

@@ -6,6 +6,7 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultStore;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.StopSignal;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import java.nio.file.Path;
@@ -57,9 +58,14 @@ final class WorkerCommand implements Callable<Integer> {
     // Costliest first: the long runs start early and the short ones fill the gaps at the end.
     List<RunSpec> order = injector.getInstance(RunCosts.class).estimate(experiment.runs()).stream()
         .sorted(Comparator.comparingDouble(RunCost::macs).reversed()).map(RunCost::run).toList();
-    ExperimentRunner.Summary summary = injector.getInstance(ExperimentRunner.class).run(experiment,
-        order, new ResultStore(outDir),
-        new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll));
-    return resultsOptions.finish(context, injector, summary, outDir);
+    StopSignal stop = new StopSignal();
+    ExperimentRunner.Summary summary;
+    try (Signals signals = Signals.install(stop, context.err())) {
+      summary = injector.getInstance(ExperimentRunner.class).run(experiment, order, new ResultStore(outDir),
+          new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll,
+              experiment.checkpoints(), stop));
+    }
+    return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
+        + context.resolve(experimentOptions.file) + " --out " + outDir);
   }
 }

@@ -1,6 +1,7 @@
 package dev.convbench.experiment;
 
 import dev.convbench.data.DatasetOptions;
+import dev.convbench.training.CheckpointPolicy;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,7 +15,18 @@ import java.util.List;
  * @param dataset data settings shared by every run
  * @param runs every matrix cell × seed, in a stable order
  * @param baseline architecture label the report compares the others against, or {@code null}
+ * @param checkpoints when runs write checkpoints ({@code defaults.checkpoint}); not part of any run's identity
  */
 public record Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
-    List<RunSpec> runs, String baseline) {
+    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints) {
+
+  public Experiment {
+    checkpoints = checkpoints == null ? CheckpointPolicy.defaults() : checkpoints;
+  }
+
+  /** An experiment with the default checkpoint policy. */
+  public Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
+      List<RunSpec> runs, String baseline) {
+    this(name, description, source, sourceText, dataset, runs, baseline, CheckpointPolicy.defaults());
+  }
 }

@@ -117,7 +117,10 @@ final class ExperimentReader {
     problems.throwIfAny();
 
     List<RunSpec> runs = runs(cells, seeds, defaults, fixedParameters, dataset.options());
-    return new Experiment(name, description, source, text, dataset.options(), List.copyOf(runs), baselineLabel);
+    Map<String, Object> defaultValues = new HashMap<>();
+    defaults.forEach((k, v) -> defaultValues.put(k, v.value()));
+    return new Experiment(name, description, source, text, dataset.options(), List.copyOf(runs), baselineLabel,
+        TrainingSettings.checkpoints(defaultValues));
   }
 
   // ---------------------------------------------------------------- top level

@@ -1,9 +1,11 @@
 package dev.convbench.experiment;
 
 import dev.convbench.training.AugmentationConfig;
+import dev.convbench.training.CheckpointPolicy;
 import dev.convbench.training.OptimizerConfig;
 import dev.convbench.training.ScheduleConfig;
 import dev.convbench.training.TrainingConfig;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class TrainingSettings {
 
   /** Nested groups of settings: {@code optimizer: {lr: 0.1}} is {@code optimizer.lr: 0.1}. */
-  static final List<String> SECTIONS = List.of("optimizer", "schedule", "augmentation");
+  static final List<String> SECTIONS = List.of("optimizer", "schedule", "augmentation", "checkpoint");
 
   /** Adam's usual learning rate, used when the optimizer is Adam and no {@code optimizer.lr} is given. */
   static final double ADAM_DEFAULT_LR = 0.001;
@@ -66,6 +68,10 @@ final class TrainingSettings {
     r.put("augmentation.normalize", bool);
     r.put("target-accuracy", ValueReaders.fractionOrPercent());
     r.put("log-every-steps", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
+    // When checkpoints are written and how many are kept: changes no number, so not part of a run's identity.
+    r.put("checkpoint.every-epochs", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
+    r.put("checkpoint.every-minutes", positive);
+    r.put("checkpoint.keep", positiveInt);
     return Collections.unmodifiableMap(r);
   }
 
@@ -93,6 +99,9 @@ final class TrainingSettings {
    * @return the flat settings it stands for
    */
   static Map<String, Object> shorthand(String section, Node node) throws InvalidValue {
+    if (section.equals("checkpoint")) {
+      throw InvalidValue.complete("checkpoint must be a mapping such as {every-epochs: 1, every-minutes: 30, keep: 1}");
+    }
     if (!section.equals("augmentation")) {
       return Map.of(section + ".type", READERS.get(section + ".type").read(node));
     }
@@ -149,6 +158,15 @@ final class TrainingSettings {
     return new TrainingConfig(integer(values, "epochs", d.epochs()), integer(values, "batch-size", d.batchSize()),
         optimizer, schedule, number(values, "weight-decay", d.weightDecay()), augmentation, target,
         integer(values, "log-every-steps", d.logEverySteps()));
+  }
+
+  /** The checkpoint policy these values select; unset keys take {@link CheckpointPolicy#defaults()}. */
+  static CheckpointPolicy checkpoints(Map<String, Object> values) {
+    CheckpointPolicy d = CheckpointPolicy.defaults();
+    Object minutes = values.get("checkpoint.every-minutes");
+    return new CheckpointPolicy(integer(values, "checkpoint.every-epochs", d.everyEpochs()),
+        minutes == null ? d.every() : Duration.ofMillis(Math.round(((Number) minutes).doubleValue() * 60_000)),
+        integer(values, "checkpoint.keep", d.keep()));
   }
 
   static int integer(Map<String, Object> values, String key, int fallback) {

@@ -2,7 +2,6 @@ package dev.convbench.graph;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /** Inverted dropout: in training, zeroes each element with probability {@code rate} and scales the rest. */
@@ -27,9 +26,7 @@ public final class Dropout implements Layer {
     Operand<TFloat32> y = x;
     if (net.training() && rate > 0) {
       Ops tf = net.tf();
-      long[] seeds = net.seeds("mask");
-      Operand<TFloat32> u = tf.random.randomUniform(tf.shape(x), TFloat32.class, RandomUniform.seed(seeds[0]),
-          RandomUniform.seed2(seeds[1]));
+      Operand<TFloat32> u = net.randomUniform("mask", tf.shape(x));
       Operand<TFloat32> keep = tf.dtypes.cast(tf.math.greaterEqual(u, tf.constant(rate)), TFloat32.class);
       y = tf.math.mul(x, tf.math.mul(keep, tf.constant(1f / (1f - rate))));
     }

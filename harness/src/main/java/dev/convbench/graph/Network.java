@@ -136,6 +136,20 @@ public final class Network {
     return variables.seedsFor(qualified(purpose) + (training ? "#train" : "#eval"));
   }
 
+  /**
+   * Uniform random floats in [0, 1) for this layer, new at every training step (dropout masks). In a training graph
+   * they depend only on the run's seed and the step, so a resumed run draws the same ones.
+   */
+  public Operand<TFloat32> randomUniform(String purpose, Operand<org.tensorflow.types.TInt32> shape) {
+    StepNoise noise = variables.stepNoise();
+    if (noise != null) {
+      return noise.uniform(tf, qualified(purpose), shape);
+    }
+    long[] s = seeds(purpose);
+    return tf.random.randomUniform(shape, TFloat32.class, org.tensorflow.op.random.RandomUniform.seed(s[0]),
+        org.tensorflow.op.random.RandomUniform.seed2(s[1]));
+  }
+
   /** Registers an op the training step must run (batch-norm moving-average updates). */
   public void addUpdate(Op update) {
     shared.updates.add(update);

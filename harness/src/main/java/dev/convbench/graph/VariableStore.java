@@ -23,6 +23,7 @@ public final class VariableStore {
   private final long seed;
   private final Map<String, Variable<TFloat32>> trainable = new LinkedHashMap<>();
   private final Map<String, Variable<TFloat32>> state = new LinkedHashMap<>();
+  private StepNoise noise;
 
   /**
    * @param tf ops of the graph the variables live in
@@ -31,6 +32,26 @@ public final class VariableStore {
   public VariableStore(Ops tf, long seed) {
     this.tf = tf;
     this.seed = seed;
+  }
+
+  /**
+   * Makes training-pass random ops (dropout) draw from {@code noise}: stateless, keyed by the step, so that a resumed
+   * run repeats them exactly. Without it they use seeded stateful ops (graphs that are never resumed).
+   */
+  public void useStepNoise(StepNoise noise) {
+    this.noise = noise;
+  }
+
+  /** The per-step noise, or null when {@link #useStepNoise} was not called. */
+  StepNoise stepNoise() {
+    return noise;
+  }
+
+  /** Every variable, trainable and state, by scoped name: what a checkpoint of the model holds. */
+  public Map<String, Variable<TFloat32>> all() {
+    Map<String, Variable<TFloat32>> all = new LinkedHashMap<>(trainable);
+    all.putAll(state);
+    return Collections.unmodifiableMap(all);
   }
 
   /** Returns the trainable variable {@code name}, creating it with {@code init} on first use. */

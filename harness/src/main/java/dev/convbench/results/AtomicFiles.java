@@ -69,7 +69,7 @@ final class AtomicFiles {
    * (every process that joins a results directory clears the trash it finds): what it removed first is simply gone,
    * and a directory it has yet to empty is left for the next clean-up, hidden from readers.
    */
-  private static void deleteRecursively(Path root) throws IOException {
+  static void deleteRecursively(Path root) throws IOException {
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

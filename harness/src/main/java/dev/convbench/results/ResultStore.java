@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.graph.LayerInfo;
+import dev.convbench.training.TrainingPosition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,10 +181,15 @@ public final class ResultStore {
         if (stored.isPresent() && !sameIdentity(seen.run(), identity, stored.get())) {
           superseded = supersede(seen.run().runId(), stored.get());
         } else {
+          Optional<ResumePoint> checkpoint = stored.isPresent() ? latestCheckpoint(seen.run().runId())
+              : Optional.empty();
+          if (checkpoint.isPresent()) {
+            return Optional.of(new Acquired(claim, null, checkpoint.get()));
+          }
           AtomicFiles.moveAsideAndDelete(runDir, directory);
         }
       }
-      return Optional.of(new Acquired(claim, superseded));
+      return Optional.of(new Acquired(claim, superseded, null));
     } catch (IOException | RuntimeException e) {
       claim.release("failed");
       throw e;
@@ -195,8 +201,10 @@ public final class ResultStore {
    *
    * @param claim the claim, to hold while training and release with the outcome
    * @param supersededTo where an earlier result with another identity was moved, or {@code null}
+   * @param resumeFrom the checkpoint an earlier attempt left, to continue from ({@link #resume}), or {@code null}
+   *     to start afresh ({@link #start(RunSpec, RunStartInfo, RunIdentity, HeldClaim, int)})
    */
-  public record Acquired(HeldClaim claim, Path supersededTo) {}
+  public record Acquired(HeldClaim claim, Path supersededTo, ResumePoint resumeFrom) {}
 
   /**
    * Moves run directory {@code runId} to {@code superseded/<run-id>.<settings digest>} (numbered when that exists):
@@ -282,7 +290,7 @@ public final class ResultStore {
    * @throws IllegalArgumentException if the run id is not a plain directory name
    */
   public RunWriter start(RunSpec spec, RunStartInfo info) throws IOException {
-    return start(spec, info, null, null);
+    return start(spec, info, null, null, 1);
   }
 
   /**
@@ -291,8 +299,10 @@ public final class ResultStore {
    *
    * @param identity the run's identity, or {@code null} when unknown
    * @param claim the claim held on the run, or {@code null} for a directory with a single writer
+   * @param keepCheckpoints how many checkpoints the run keeps
    */
-  public RunWriter start(RunSpec spec, RunStartInfo info, RunIdentity identity, HeldClaim claim) throws IOException {
+  public RunWriter start(RunSpec spec, RunStartInfo info, RunIdentity identity, HeldClaim claim, int keepCheckpoints)
+      throws IOException {
     if (claim != null) {
       claim.ensureHeld();
     }
@@ -305,16 +315,16 @@ public final class ResultStore {
     // Millisecond timestamps: precise enough, and easier to read than nanoseconds.
     Clock millis = Clock.tick(clock, Duration.ofMillis(1));
     RunRecord record = RunRecord.started(spec, info, millis.instant(), identity,
-        claim == null ? null : RunRecord.Attempt.of(claim.record()));
+        claim == null ? null : RunRecord.Attempt.of(claim.record(), null));
     if (!info.structure().isEmpty()) {
       AtomicFiles.write(runDir.resolve(STRUCTURE_FILE), json.write(new Structure(info.structure())));
     }
     AtomicFiles.write(runDir.resolve(RUN_FILE), json.write(record));
     List<CsvAppender> opened = new ArrayList<>();
     try {
-      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS));
-      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS));
-      opened.add(new CsvAppender(runDir.resolve(MetricsCsv.LAYER_FILE), MetricsCsv.LAYER_COLUMNS));
+      opened.add(CsvAppender.create(runDir.resolve(MetricsCsv.EPOCH_FILE), MetricsCsv.EPOCH_COLUMNS));
+      opened.add(CsvAppender.create(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS));
+      opened.add(CsvAppender.create(runDir.resolve(MetricsCsv.LAYER_FILE), MetricsCsv.LAYER_COLUMNS));
     } catch (IOException | RuntimeException e) {
       for (CsvAppender file : opened) {
         try {
@@ -325,8 +335,87 @@ public final class ResultStore {
       }
       throw e;
     }
-    return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2));
+    return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2),
+        keepCheckpoints);
   }
+
+  /**
+   * Continues recording a run from its checkpoint {@code from} under {@code claim} (see {@link #acquire}): the CSV
+   * files are cut to their length at the checkpoint (rows written after it, and a half-written row, go), and
+   * {@code run.json} says {@code running} again, naming the new attempt and where it resumed.
+   */
+  public RunWriter resume(RunSpec spec, RunStartInfo info, RunIdentity identity, HeldClaim claim,
+      ResumePoint from, int keepCheckpoints) throws IOException {
+    claim.ensureHeld();
+    Path runDir = runDirectory(spec.runId());
+    Clock millis = Clock.tick(clock, Duration.ofMillis(1));
+    TrainingPosition at = from.record().position();
+    RunRecord record = RunRecord.started(spec, info, millis.instant(), identity,
+        RunRecord.Attempt.of(claim.record(), new RunRecord.ResumedAt(at.epoch(), at.stepInEpoch())));
+    List<CsvAppender> opened = new ArrayList<>();
+    try {
+      opened.add(CsvAppender.continueAt(runDir.resolve(MetricsCsv.EPOCH_FILE), from.record().metricsBytes()));
+      opened.add(CsvAppender.continueAt(runDir.resolve(MetricsCsv.STEP_FILE), from.record().stepsBytes()));
+      opened.add(CsvAppender.continueAt(runDir.resolve(MetricsCsv.LAYER_FILE), from.record().layersBytes()));
+      if (!info.structure().isEmpty()) {
+        AtomicFiles.write(runDir.resolve(STRUCTURE_FILE), json.write(new Structure(info.structure())));
+      }
+      AtomicFiles.write(runDir.resolve(RUN_FILE), json.write(record));
+    } catch (IOException | RuntimeException e) {
+      for (CsvAppender file : opened) {
+        try {
+          file.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2),
+        keepCheckpoints);
+  }
+
+  /**
+   * The newest checkpoint of run {@code runId} that can be continued: complete ({@value RunWriter#CHECKPOINT_FILE}
+   * readable, variables present) and consistent with the CSV files (they are at least as long as it recorded).
+   */
+  public Optional<ResumePoint> latestCheckpoint(String runId) {
+    Path runDir = runDirectory(runId);
+    Path all = runDir.resolve(RunWriter.CHECKPOINTS);
+    if (!Files.isDirectory(all)) {
+      return Optional.empty();
+    }
+    List<Path> candidates;
+    try (Stream<Path> entries = Files.list(all)) {
+      candidates = entries.filter(p -> !p.getFileName().toString().startsWith(AtomicFiles.HIDDEN_PREFIX))
+          .sorted(java.util.Comparator.reverseOrder()).toList();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    for (Path dir : candidates) {
+      try {
+        CheckpointRecord record = json.read(dir.resolve(RunWriter.CHECKPOINT_FILE), CheckpointRecord.class);
+        boolean complete = Files.isRegularFile(dir.resolve(RunWriter.VARIABLES_PREFIX + ".index"))
+            && Files.size(runDir.resolve(MetricsCsv.EPOCH_FILE)) >= record.metricsBytes()
+            && Files.size(runDir.resolve(MetricsCsv.STEP_FILE)) >= record.stepsBytes()
+            && Files.size(runDir.resolve(MetricsCsv.LAYER_FILE)) >= record.layersBytes();
+        if (complete) {
+          return Optional.of(new ResumePoint(dir.resolve(RunWriter.VARIABLES_PREFIX), record));
+        }
+      } catch (IOException | RuntimeException e) {
+        // half-written or damaged: try the one before
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A checkpoint a run can continue from.
+   *
+   * @param variables the file-name prefix of its variables
+   * @param record its {@value RunWriter#CHECKPOINT_FILE}
+   */
+  public record ResumePoint(Path variables, CheckpointRecord record) {}
 
   /**
    * The content of {@value #STRUCTURE_FILE}.

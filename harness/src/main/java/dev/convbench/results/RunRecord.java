@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param status the run's state
  * @param errorMessage for {@link RunStatus#FAILED failed} runs: the exception's {@code toString()}, else {@code null}
  * @param stackTrace for failed runs: the full stack trace, else {@code null}
- * @param divergedReason for {@link RunStatus#DIVERGED diverged} runs: why training stopped, else {@code null}
+ * @param divergedReason for {@link RunStatus#DIVERGED diverged} and {@link RunStatus#INTERRUPTED interrupted} runs:
+ *     why training stopped, else {@code null}
  * @param peakResidentBytes the process's peak resident memory in bytes as reported when training ended; {@code null}
  *     when not reported (a run that failed, is still running, or was written before format 2). The process may
  *     have trained earlier runs of the matrix, so this is the peak up to the end of this run.
@@ -51,13 +52,23 @@ public record RunRecord(int formatVersion, String runId, RunSpec spec, String pl
    * @param token the attempt's random id, as in its claim file
    * @param holder the process that trained it
    * @param takeover the stale attempt this one took over, or {@code null}
+   * @param resumedAt where it continued an earlier attempt's checkpoint, or {@code null} when it started afresh
    */
-  public record Attempt(int number, String token, ProcessIdentity holder, ClaimRecord.Takeover takeover) {
+  public record Attempt(int number, String token, ProcessIdentity holder, ClaimRecord.Takeover takeover,
+      ResumedAt resumedAt) {
 
-    static Attempt of(ClaimRecord claim) {
-      return new Attempt(claim.attempt(), claim.token(), claim.holder(), claim.takeover());
+    static Attempt of(ClaimRecord claim, ResumedAt resumedAt) {
+      return new Attempt(claim.attempt(), claim.token(), claim.holder(), claim.takeover(), resumedAt);
     }
   }
+
+  /**
+   * Where an attempt continued an earlier one's checkpoint.
+   *
+   * @param epoch the epoch it continued (1-based)
+   * @param stepInEpoch the steps of that epoch already trained (0: from the epoch's start)
+   */
+  public record ResumedAt(int epoch, int stepInEpoch) {}
 
   public RunRecord {
     Objects.requireNonNull(runId, "runId");
@@ -82,6 +93,10 @@ public record RunRecord(int formatVersion, String runId, RunSpec spec, String pl
 
   RunRecord diverged(Instant now, String reason, Long peak) {
     return finish(RunStatus.DIVERGED, now, null, null, reason, peak);
+  }
+
+  RunRecord interrupted(Instant now, String reason, Long peak) {
+    return finish(RunStatus.INTERRUPTED, now, null, null, reason, peak);
   }
 
   RunRecord failed(Instant now, Throwable error, Long peak) {

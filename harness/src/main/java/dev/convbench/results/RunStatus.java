@@ -12,6 +12,8 @@ public enum RunStatus {
   COMPLETED,
   /** Stopped because the loss became non-finite or exploded; a valid result of the configuration. */
   DIVERGED,
+  /** Stopped on request (SIGTERM, Ctrl-C) after writing a checkpoint; the next process continues it. */
+  INTERRUPTED,
   /** Stopped by an error (out of memory, bug, I/O): not a result of the configuration; trained again on request. */
   FAILED;
 

@@ -3,11 +3,20 @@ package dev.convbench.results;
 import dev.convbench.training.EpochMetrics;
 import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
+import dev.convbench.training.CheckpointSink;
 import dev.convbench.training.TrainingListener;
+import dev.convbench.training.TrainingPosition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -29,7 +38,17 @@ import java.util.Objects;
  * <p>A writer started under a {@link HeldClaim} checks the claim before every write and throws
  * {@link ClaimLostException} instead of writing once another process has taken the run over.
  */
-public final class RunWriter implements TrainingListener, AutoCloseable {
+public final class RunWriter implements TrainingListener, CheckpointSink, AutoCloseable {
+
+  /** A run's checkpoints, one directory each, named so that the newest sorts last. */
+  public static final String CHECKPOINTS = "checkpoints";
+  /** The record inside each checkpoint directory. */
+  public static final String CHECKPOINT_FILE = "checkpoint.json";
+  /** The file-name prefix of the variables inside each checkpoint directory. */
+  public static final String VARIABLES_PREFIX = "variables";
+  /** One row per checkpoint written: when, and what it cost. */
+  public static final String CHECKPOINT_LOG = "checkpoints.csv";
+
 
   private final Path directory;
   private final ResultsJson json;
@@ -38,12 +57,14 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
   private final CsvAppender steps;
   private final CsvAppender layers;
   private final HeldClaim claim;
+  private final int keepCheckpoints;
   private RunRecord record;
   private Long peakResidentBytes;
   private boolean closed;
 
   RunWriter(Path directory, RunRecord record, ResultsJson json, Clock clock, HeldClaim claim, CsvAppender epochs,
-      CsvAppender steps, CsvAppender layers) {
+      CsvAppender steps, CsvAppender layers, int keepCheckpoints) {
+    this.keepCheckpoints = keepCheckpoints;
     this.directory = directory;
     this.claim = claim;
     this.record = record;
@@ -103,6 +124,73 @@ public final class RunWriter implements TrainingListener, AutoCloseable {
   public synchronized void onResources(long peakResidentBytes) {
     checkOpen();
     this.peakResidentBytes = peakResidentBytes < 0 ? null : peakResidentBytes;
+  }
+
+  /**
+   * Writes a checkpoint atomically: into a hidden directory first (the variables through {@code variables}, then
+   * {@value #CHECKPOINT_FILE} with the CSV files' lengths), renamed into place when complete; then drops all but the
+   * newest {@code keep}. A failure (a full disk) removes the partial checkpoint and leaves the earlier ones intact.
+   */
+  @Override
+  public synchronized void checkpoint(TrainingPosition position, Consumer<Path> variables) throws IOException {
+    checkOpen();
+    long started = System.nanoTime();
+    Path all = directory.resolve(CHECKPOINTS);
+    Files.createDirectories(all);
+    String name = String.format("epoch-%06d-step-%012d", position.epoch(), position.globalStep());
+    Path tmp = all.resolve(AtomicFiles.HIDDEN_PREFIX + name + "." + UUID.randomUUID() + ".tmp");
+    Files.createDirectory(tmp);
+    try {
+      try {
+        variables.accept(tmp.resolve(VARIABLES_PREFIX));
+      } catch (RuntimeException e) {
+        // TensorFlow reports a failed write as an unchecked error; it is an I/O failure like any other here.
+        throw new IOException("cannot write the checkpoint's variables in " + tmp + ": " + e.getMessage(), e);
+      }
+      CheckpointRecord checkpoint = new CheckpointRecord(CheckpointRecord.FORMAT_VERSION, runId(), position,
+          epochs.length(), steps.length(), layers.length(), clock.instant().toString());
+      Files.write(tmp.resolve(CHECKPOINT_FILE), json.write(checkpoint));
+      guard();
+      Path target = all.resolve(name);
+      if (Files.exists(target)) {
+        AtomicFiles.moveAsideAndDelete(target, all);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      AtomicFiles.deleteRecursively(tmp);
+      throw e;
+    }
+    prune(all);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    appendCheckpointLog(position, seconds);
+  }
+
+  private void prune(Path all) throws IOException {
+    List<Path> kept;
+    try (Stream<Path> entries = Files.list(all)) {
+      kept = entries.filter(p -> !p.getFileName().toString().startsWith(AtomicFiles.HIDDEN_PREFIX)).sorted()
+          .toList();
+    }
+    for (Path old : kept.subList(0, Math.max(0, kept.size() - keepCheckpoints))) {
+      AtomicFiles.moveAsideAndDelete(old, all);
+    }
+  }
+
+  private void appendCheckpointLog(TrainingPosition position, double seconds) throws IOException {
+    Path log = directory.resolve(CHECKPOINT_LOG);
+    String header = Files.exists(log) ? "" : "epoch,step_in_epoch,global_step,seconds\n";
+    Files.writeString(log, header + position.epoch() + "," + position.stepInEpoch() + "," + position.globalStep()
+        + "," + seconds + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Ends this attempt as {@code interrupted}: stopped on request after writing a checkpoint; the next process
+   * continues from it.
+   *
+   * @param reason e.g. {@code stopped at step 120 of epoch 3}
+   */
+  public synchronized void interrupted(String reason) throws IOException {
+    finish(record.interrupted(clock.instant(), Objects.requireNonNull(reason), peakResidentBytes));
   }
 
   /** Ends the run as {@code completed}. @throws IllegalStateException if the run already ended */

@@ -22,10 +22,12 @@ import dev.convbench.results.RunStartInfo;
 import dev.convbench.results.RunState;
 import dev.convbench.results.RunWriter;
 import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.CheckpointPolicy;
 import dev.convbench.training.PreparedRun;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingListener;
 import dev.convbench.training.TrainingOutcome;
+import dev.convbench.training.TrainingPosition;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,15 +80,22 @@ public final class ExperimentRunner {
    *     go stale and need taking over); otherwise leave them to their holders
    * @param poll how often to look again while waiting
    */
-  public record Options(ClaimSettings claims, boolean retryFailed, boolean waitForOthers, Duration poll) {
+  public record Options(ClaimSettings claims, boolean retryFailed, boolean waitForOthers, Duration poll,
+      CheckpointPolicy checkpoints, StopSignal stop) {
     public Options {
       Objects.requireNonNull(claims);
       Objects.requireNonNull(poll);
+      Objects.requireNonNull(checkpoints);
+      Objects.requireNonNull(stop);
     }
 
     /** One pass over the runs, as {@code run} does. */
     public static Options once(ClaimSettings claims, boolean retryFailed) {
-      return new Options(claims, retryFailed, false, Duration.ZERO);
+      return new Options(claims, retryFailed, false, Duration.ZERO, CheckpointPolicy.defaults(), new StopSignal());
+    }
+
+    public Options withCheckpoints(CheckpointPolicy policy, StopSignal signal) {
+      return new Options(claims, retryFailed, waitForOthers, poll, policy, signal);
     }
   }
 
@@ -101,9 +110,10 @@ public final class ExperimentRunner {
    * @param heldElsewhere left to other live processes, with who holds them
    * @param lost taken over by another process while training here (this process's claim went stale)
    * @param superseded runs of an earlier version of the file moved under {@code superseded/}
+   * @param interrupted the run stopped by a signal (checkpointed; the matrix stopped there), or null
    */
   public record Summary(int completed, int diverged, int failed, int kept, int keptFailed,
-      List<String> heldElsewhere, int lost, List<Path> superseded) {
+      List<String> heldElsewhere, int lost, List<Path> superseded, String interrupted) {
 
     public Summary {
       heldElsewhere = List.copyOf(heldElsewhere);
@@ -112,7 +122,7 @@ public final class ExperimentRunner {
 
     /** True when no run of the share failed or diverged here, and none is left failed. */
     public boolean allCompleted() {
-      return diverged == 0 && failed == 0 && keptFailed == 0 && lost == 0;
+      return diverged == 0 && failed == 0 && keptFailed == 0 && lost == 0 && interrupted == null;
     }
   }
 
@@ -156,6 +166,9 @@ public final class ExperimentRunner {
       String lastWait = "";
       while (true) {
         Pass pass = work.pass();
+        if (tally.interrupted != null) {
+          break;
+        }
         if (pass.raced()) {
           continue; // another process claimed a run first: look again to see who holds it, or that it is done
         }
@@ -281,14 +294,23 @@ public final class ExperimentRunner {
         }
         try (HeldClaim held = acquired.get().claim()) {
           current.set(held);
-          Ending ending = runOne(store, spec, identity, held, data(spec.dataset()), i + 1, runs.size());
+          Ending ending = runOne(store, spec, identity, acquired.get(), data(spec.dataset()), i + 1, runs.size(),
+              options);
           held.release(ending.outcome);
           tally.count(ending);
+          if (ending == Ending.INTERRUPTED) {
+            tally.interrupted = spec.runId();
+            return new Pass(true, List.of(), false);
+          }
         } finally {
           current.set(null);
         }
         finished.add(spec.runId());
         trainedOne = true;
+        if (options.stop().requested()) {
+          tally.interrupted = spec.runId(); // the signal came as the run ended: stop the matrix here
+          return new Pass(true, List.of(), false);
+        }
       }
       return new Pass(trainedOne, heldElsewhere, raced);
     }
@@ -351,7 +373,7 @@ public final class ExperimentRunner {
   }
 
   private enum Ending {
-    COMPLETED("completed"), DIVERGED("diverged"), FAILED("failed"), LOST("lost");
+    COMPLETED("completed"), DIVERGED("diverged"), FAILED("failed"), LOST("lost"), INTERRUPTED("interrupted");
 
     final String outcome;
 
@@ -367,6 +389,7 @@ public final class ExperimentRunner {
     int kept;
     int keptFailed;
     int lost;
+    String interrupted;
     final List<String> heldElsewhere = new ArrayList<>();
     final List<Path> superseded = new ArrayList<>();
 
@@ -376,27 +399,30 @@ public final class ExperimentRunner {
         case DIVERGED -> diverged++;
         case FAILED -> failed++;
         case LOST -> lost++;
+        case INTERRUPTED -> { }
         default -> throw new AssertionError(ending);
       }
     }
 
     Summary summary() {
-      return new Summary(completed, diverged, failed, kept, keptFailed, heldElsewhere, lost, superseded);
+      return new Summary(completed, diverged, failed, kept, keptFailed, heldElsewhere, lost, superseded, interrupted);
     }
   }
 
-  private Ending runOne(ResultStore store, RunSpec spec, RunIdentity identity, HeldClaim claim, Dataset dataset,
-      int index, int total) throws IOException {
+  private Ending runOne(ResultStore store, RunSpec spec, RunIdentity identity, ResultStore.Acquired acquired,
+      Dataset dataset, int index, int total, Options options) throws IOException {
     try {
-      return train(store, spec, identity, claim, dataset, index, total);
+      return train(store, spec, identity, acquired, dataset, index, total, options);
     } catch (ClaimLostException e) {
       progress.message(String.format("[%d/%d] %s: %s", index, total, spec.runId(), e.getMessage()));
       return Ending.LOST;
     }
   }
 
-  private Ending train(ResultStore store, RunSpec spec, RunIdentity identity, HeldClaim claim, Dataset dataset,
-      int index, int total) throws IOException {
+  private Ending train(ResultStore store, RunSpec spec, RunIdentity identity, ResultStore.Acquired acquired,
+      Dataset dataset, int index, int total, Options options) throws IOException {
+    HeldClaim claim = acquired.claim();
+    int keep = options.checkpoints().keep();
     DiscoveredPlugin plugin = plugins.require(spec.architecture());
     DatasetFacts facts = DatasetFacts.of(dataset);
     PreparedRun prepared;
@@ -404,23 +430,44 @@ public final class ExperimentRunner {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
       prepared = trainer.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
     } catch (RuntimeException | Error e) {
-      try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim)) {
+      try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim, keep)) {
         writer.failed(e);
       }
       progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(), e));
       return Ending.FAILED;
     }
-    try (prepared; RunWriter writer = store.start(spec, info(plugin, prepared, facts), identity, claim);
+    ResultStore.ResumePoint from = acquired.resumeFrom();
+    RunStartInfo info = info(plugin, prepared, facts);
+    try (prepared; RunWriter writer = from == null ? store.start(spec, info, identity, claim, keep)
+            : store.resume(spec, info, identity, claim, from, keep);
         RunProgress.RunListener shown = progress.startRun(spec, index, total)) {
+      if (from != null) {
+        TrainingPosition at = from.record().position();
+        progress.message(String.format("[%d/%d] %s: resumed at epoch %d of %d%s", index, total, spec.runId(),
+            at.epoch(), spec.training().epochs(), at.stepInEpoch() == 0 ? "" : ", step " + at.stepInEpoch()));
+      }
       try {
-        TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown));
-        if (outcome.status() == TrainingOutcome.Status.DIVERGED) {
-          writer.diverged(outcome.reason());
-          progress.message(String.format("[%d/%d] %s: DIVERGED: %s", index, total, spec.runId(), outcome.reason()));
-          return Ending.DIVERGED;
+        TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown),
+            from == null ? null : from.variables(), from == null ? null : from.record().position(),
+            options.checkpoints(), writer, options.stop()::requested);
+        switch (outcome.status()) {
+          case DIVERGED -> {
+            writer.diverged(outcome.reason());
+            progress.message(String.format("[%d/%d] %s: DIVERGED: %s", index, total, spec.runId(),
+                outcome.reason()));
+            return Ending.DIVERGED;
+          }
+          case INTERRUPTED -> {
+            writer.interrupted(outcome.reason());
+            progress.message(String.format("[%d/%d] %s: interrupted (%s); checkpoint written", index, total,
+                spec.runId(), outcome.reason()));
+            return Ending.INTERRUPTED;
+          }
+          default -> {
+            writer.complete();
+            return Ending.COMPLETED;
+          }
         }
-        writer.complete();
-        return Ending.COMPLETED;
       } catch (ClaimLostException e) {
         throw e;
       } catch (RuntimeException | Error e) {

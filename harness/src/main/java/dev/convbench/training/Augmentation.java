@@ -1,11 +1,9 @@
 package dev.convbench.training;
 
-import dev.convbench.graph.VariableStore;
+import dev.convbench.graph.StepNoise;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gather;
-import org.tensorflow.op.random.RandomUniform;
-import org.tensorflow.op.random.RandomUniformInt;
 import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
@@ -22,23 +20,21 @@ final class Augmentation {
 
   /** Random crop with zero padding and random horizontal flip, as configured. Shapes stay {@code [b, 32, 32, 3]}. */
   static Operand<TUint8> augment(Ops tf, Operand<TUint8> images, int batch, AugmentationConfig cfg,
-      VariableStore seeds) {
+      StepNoise noise) {
     Operand<TUint8> x = images;
     if (cfg.randomCrop() && cfg.padding() > 0) {
       int p = cfg.padding();
       Operand<TUint8> padded = tf.pad(x, tf.constant(new int[][] {{0, 0}, {p, p}, {p, p}, {0, 0}}),
           tf.dtypes.cast(tf.constant(0), TUint8.class));
       Operand<TInt32> window = tf.range(tf.constant(0), tf.constant(32), tf.constant(1));
-      Operand<TInt32> rows = offsets(tf, batch, 2 * p + 1, window, seeds.seedsFor("augment/crop-y"));
-      Operand<TInt32> cols = offsets(tf, batch, 2 * p + 1, window, seeds.seedsFor("augment/crop-x"));
+      Operand<TInt32> rows = offsets(tf, batch, 2 * p + 1, window, noise, "augment/crop-y");
+      Operand<TInt32> cols = offsets(tf, batch, 2 * p + 1, window, noise, "augment/crop-x");
       // Per-image crop without a loop: gather each image's 32 rows, then its 32 columns.
       x = tf.gather(padded, rows, tf.constant(1), Gather.batchDims(1L));
       x = tf.gather(x, cols, tf.constant(2), Gather.batchDims(1L));
     }
     if (cfg.horizontalFlip()) {
-      long[] s = seeds.seedsFor("augment/flip");
-      Operand<TFloat32> coin = tf.random.randomUniform(tf.constant(new int[] {batch}), TFloat32.class,
-          RandomUniform.seed(s[0]), RandomUniform.seed2(s[1]));
+      Operand<TFloat32> coin = noise.uniform(tf, "augment/flip", tf.constant(new int[] {batch}));
       // select broadcasts (SelectV2): one flip decision per image, shaped [batch, 1, 1, 1].
       Operand<TBool> flip = tf.reshape(tf.math.less(coin, tf.constant(0.5f)), tf.constant(new int[] {batch, 1, 1, 1}));
       x = tf.select(flip, tf.reverse(x, tf.constant(new int[] {2})), x);
@@ -47,9 +43,9 @@ final class Augmentation {
   }
 
   /** {@code [batch, 32]} row (or column) indices: a random offset per image plus 0..31. */
-  private static Operand<TInt32> offsets(Ops tf, int batch, int choices, Operand<TInt32> window, long[] seeds) {
-    Operand<TInt32> offset = tf.random.randomUniformInt(tf.constant(new int[] {batch}), tf.constant(0),
-        tf.constant(choices), RandomUniformInt.seed(seeds[0]), RandomUniformInt.seed2(seeds[1]));
+  private static Operand<TInt32> offsets(Ops tf, int batch, int choices, Operand<TInt32> window, StepNoise noise,
+      String purpose) {
+    Operand<TInt32> offset = noise.uniformInt(tf, purpose, tf.constant(new int[] {batch}), 0, choices);
     return tf.math.add(tf.expandDims(offset, tf.constant(1)), tf.expandDims(window, tf.constant(0)));
   }
 

@@ -37,40 +37,66 @@ public final class PreparedRun implements AutoCloseable {
   }
 
   /**
-   * Trains for the configured epochs, evaluating after each.
+   * Trains for the configured epochs, evaluating after each, from the beginning and without checkpoints.
    *
    * @param listener receives progress and metrics as they happen
    * @return completed, or diverged when the loss became NaN or infinite (training stops there, metrics kept)
    */
   public TrainingOutcome run(TrainingListener listener) {
+    return run(listener, null, null, CheckpointPolicy.defaults(), CheckpointSink.NONE, () -> false);
+  }
+
+  /**
+   * Trains from {@code from} (or the beginning) to the last epoch, evaluating after each epoch and writing
+   * checkpoints as {@code policy} says. After every step it asks {@code stop}; when that says yes, it writes a
+   * checkpoint and returns {@link TrainingOutcome.Status#INTERRUPTED}.
+   *
+   * @param checkpoint the checkpoint to continue from (its variables' file prefix), or null to start afresh
+   * @param from where that checkpoint stands; null with a null checkpoint
+   * @throws CheckpointException when a checkpoint cannot be written or read
+   */
+  public TrainingOutcome run(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
+      CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop) {
     ProcessMemory.resetPeak();
     int steps = graph.stepsPerEpoch();
     int batch = graph.batchSize();
     int logEvery = cfg.logEverySteps();
     LayerDiagnostics diagnostics = graph.diagnostics();
     int layers = diagnostics == null ? 0 : diagnostics.layers().size();
+    TrainingPosition at = from == null ? TrainingPosition.start() : from;
+    if (checkpoint != null) {
+      graph.restore(checkpoint);
+    }
     listener.onStart(cfg.epochs(), steps);
     List<EpochMetrics> history = new ArrayList<>();
-    double cumulative = 0;
-    long globalStep = 0;
+    double cumulative = at.cumulativeSeconds();
+    long globalStep = at.globalStep();
+    double best = at.bestAccuracy();
+    long lastCheckpoint = System.nanoTime();
     try {
-      for (int epoch = 1; epoch <= cfg.epochs(); epoch++) {
-        graph.shuffle();
-        if (diagnostics != null) {
+      for (int epoch = at.epoch(); epoch <= cfg.epochs(); epoch++) {
+        graph.shuffle(epoch);
+        boolean resumedMidEpoch = epoch == at.epoch() && at.stepInEpoch() > 0;
+        TrainingPosition.EpochProgress partial = resumedMidEpoch ? at.partial()
+            : TrainingPosition.EpochProgress.empty(layers);
+        if (diagnostics != null && !resumedMidEpoch) {
           diagnostics.resetEpoch(graph.session());
         }
-        double lossSum = 0;
-        double correct = 0;
-        double[] ratioSum = new double[layers];
-        int samples = 0;
+        double lossSum = partial.lossSum();
+        double correct = partial.correct();
+        double[] ratioSum = partial.ratioSum().length == layers ? partial.ratioSum() : new double[layers];
+        int samples = partial.samples();
+        int firstStep = resumedMidEpoch ? at.stepInEpoch() : 0;
+        // Training seconds of the epoch so far: those before the checkpoint plus this process's.
+        double before = partial.seconds();
         long started = System.nanoTime();
-        for (int s = 0; s < steps; s++) {
+        for (int s = firstStep; s < steps; s++) {
           boolean sample = logEvery > 0 && (globalStep + 1) % logEvery == 0;
           double[] gradientNorms = sample && diagnostics != null ? new double[layers] : null;
           if (gradientNorms != null) {
             diagnostics.beforeStep(graph.session());
           }
-          float[] r = graph.step(s, gradientNorms);
+          float[] r = graph.step(s, globalStep, gradientNorms);
           globalStep++;
           if (!Float.isFinite(r[0])) {
             return diverged("loss became " + r[0] + " at step " + globalStep + " (epoch " + epoch + ")", history);
@@ -86,16 +112,27 @@ public final class PreparedRun implements AutoCloseable {
             listener.onLayerStats(new LayerStats(LayerStats.Kind.SAMPLE, globalStep, epoch, diagnostics.layers(),
                 gradientNorms, weightNorms, ratios));
           }
-          double elapsed = (System.nanoTime() - started) / 1e9;
+          double elapsed = before + (System.nanoTime() - started) / 1e9;
           lossSum += r[0];
           correct += r[1];
+          int done = s + 1 - firstStep;
           listener.onStep(epoch, s + 1, lossSum / (s + 1), correct / ((s + 1) * (double) batch),
-              (s + 1) * (double) batch / elapsed);
+              done * (double) batch / ((System.nanoTime() - started) / 1e9));
           if (sample) {
             listener.onStepLoss(new StepLoss(globalStep, epoch, r[0], cumulative + elapsed));
           }
+          boolean stopping = stop.getAsBoolean();
+          boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
+          if ((stopping || timeUp) && s + 1 < steps) {
+            checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative,
+                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, elapsed), best));
+            lastCheckpoint = System.nanoTime();
+            if (stopping) {
+              return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
+            }
+          }
         }
-        double epochSeconds = (System.nanoTime() - started) / 1e9;
+        double epochSeconds = before + (System.nanoTime() - started) / 1e9;
         cumulative += epochSeconds;
         if (diagnostics != null) {
           double[] sums = new double[layers];
@@ -123,11 +160,37 @@ public final class PreparedRun implements AutoCloseable {
         if (!Double.isFinite(test.loss())) {
           return diverged("evaluation loss became " + test.loss() + " after epoch " + epoch, history);
         }
+        if (!(test.accuracy() <= best)) {
+          best = test.accuracy();
+        }
+        boolean last = epoch == cfg.epochs();
+        boolean stopping = stop.getAsBoolean();
+        if (last || stopping || (policy.everyEpochs() > 0 && epoch % policy.everyEpochs() == 0)) {
+          checkpoint(sink, new TrainingPosition(epoch + 1, 0, globalStep, cumulative,
+              TrainingPosition.EpochProgress.empty(layers), best));
+          lastCheckpoint = System.nanoTime();
+        }
+        if (stopping && !last) {
+          return interrupted("stopped after epoch " + epoch, history);
+        }
       }
       return new TrainingOutcome(TrainingOutcome.Status.COMPLETED, null, graph.parameterCount(), history);
     } finally {
       listener.onResources(ProcessMemory.peakResidentBytes());
     }
+  }
+
+  private void checkpoint(CheckpointSink sink, TrainingPosition position) {
+    try {
+      sink.checkpoint(position, graph::save);
+    } catch (java.io.IOException e) {
+      throw new CheckpointException("cannot write the checkpoint of epoch " + position.epoch() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private TrainingOutcome interrupted(String reason, List<EpochMetrics> history) {
+    return new TrainingOutcome(TrainingOutcome.Status.INTERRUPTED, reason, graph.parameterCount(), history);
   }
 
   private TrainingOutcome diverged(String reason, List<EpochMetrics> history) {

@@ -2,6 +2,8 @@ package dev.convbench.training;
 
 import dev.convbench.data.ImageSet;
 import dev.convbench.graph.Network;
+import dev.convbench.graph.RandomStreams;
+import dev.convbench.graph.StepNoise;
 import dev.convbench.graph.VariableStore;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
@@ -23,6 +25,7 @@ import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.TUint8;
 
 /**
@@ -50,7 +53,10 @@ final class TrainingGraph implements AutoCloseable {
   private final Placeholder<TInt32> evalLabelsFeed;
   private final List<Op> loadOps = new ArrayList<>();
   private final Op shuffle;
+  private final Placeholder<TInt64> epochFeed;
+  private final Placeholder<TInt64> stepFeed;
   private final Placeholder<TInt32> batchStart;
+  private final CheckpointOps checkpoint;
   private final List<Op> trainTargets = new ArrayList<>();
   private final Operand<TFloat32> stepLoss;
   private final Operand<TFloat32> stepCorrect;
@@ -69,7 +75,11 @@ final class TrainingGraph implements AutoCloseable {
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      VariableStore variables = new VariableStore(tf, seed);
+      RandomStreams streams = RandomStreams.of(seed);
+      VariableStore variables = new VariableStore(tf, streams.init());
+      stepFeed = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      StepNoise noise = new StepNoise(stepFeed, streams.noise());
+      variables.useStepNoise(noise);
 
       // The data set lives in the graph: filled once from a feed, never re-sent.
       Ops data = tf.withSubScope("data");
@@ -88,13 +98,14 @@ final class TrainingGraph implements AutoCloseable {
       loadOps.add(data.assign(evalPixels, evalPixelsFeed));
       loadOps.add(data.assign(evalLabels, evalLabelsFeed));
 
-      // Each epoch draws a permutation; a step takes the batch at its offset.
+      // Each epoch draws a permutation, a function of the run's data-order seed and the epoch alone (stateless: a
+      // resumed run visits the images in the same order); a step takes the batch at its offset.
       Variable<TInt32> permutation = data.withName("permutation").variable(Shape.of(trainCount), TInt32.class);
-      long[] shuffleSeeds = variables.seedsFor("data/shuffle");
-      shuffle = data.assign(permutation, data.random.randomShuffle(
-          data.range(data.constant(0), data.constant(trainCount), data.constant(1)),
-          org.tensorflow.op.random.RandomShuffle.seed(shuffleSeeds[0]),
-          org.tensorflow.op.random.RandomShuffle.seed2(shuffleSeeds[1])));
+      epochFeed = data.withName("epoch").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+      Operand<TFloat32> sortKeys = data.random.statelessRandomUniform(data.constant(new int[] {trainCount}),
+          data.stack(List.of(data.constant(RandomStreams.key(streams.order(), "data/shuffle")), epochFeed)),
+          TFloat32.class);
+      shuffle = data.assign(permutation, data.nn.topK(sortKeys, data.constant(trainCount), TInt32.class).indices());
       batchStart = data.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
       Operand<TInt32> indices = data.slice(permutation, data.reshape(batchStart, data.constant(new int[] {1})),
           data.constant(new int[] {batchSize}));
@@ -104,7 +115,7 @@ final class TrainingGraph implements AutoCloseable {
       // Training pass.
       Ops train = tf.withSubScope("train");
       Operand<TUint8> augmented = Augmentation.augment(train.withSubScope("augment"), batchPixels, batchSize,
-          cfg.augmentation(), variables);
+          cfg.augmentation(), noise);
       Operand<TFloat32> trainInput = Augmentation.toFloat(train, augmented, cfg.augmentation().normalize());
       Network trainNet = new Network(train.withSubScope("model"), true, classes, variables);
       Operand<TFloat32> logits = plugin.logits(trainNet, trainInput, params);
@@ -155,6 +166,8 @@ final class TrainingGraph implements AutoCloseable {
           evalLabels, evalCount, cfg.augmentation().normalize());
       trainSampleBranch = new EvalBranch(tf.withSubScope("train_sample"), plugin, params, variables, classes,
           trainPixels, trainLabels, Math.min(TRAIN_SAMPLE, trainCount), cfg.augmentation().normalize());
+
+      checkpoint = new CheckpointOps(graph, tf.withSubScope("checkpoint"), variables);
 
       ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true).build();
       session = new Session(graph, config);
@@ -273,23 +286,27 @@ final class TrainingGraph implements AutoCloseable {
     return out;
   }
 
-  /** Draws the next epoch's permutation of the training set. */
-  void shuffle() {
-    session.run(shuffle);
+  /** Draws epoch {@code epoch}'s permutation of the training set (1-based; the same for the same run and epoch). */
+  void shuffle(int epoch) {
+    try (TInt64 e = TInt64.scalarOf(epoch)) {
+      session.runner().feed(epochFeed, e).addTarget(shuffle).run().close();
+    }
   }
 
-  /** Runs training step {@code index} (0-based within the epoch); returns mean loss and number correct. */
-  float[] step(int index) {
-    return step(index, null);
+  /** Runs training step {@code index} (0-based within the epoch) as global step {@code globalStep} (0-based). */
+  float[] step(int index, long globalStep) {
+    return step(index, globalStep, null);
   }
 
   /**
-   * Runs training step {@code index}; when {@code gradientNorms} is not null, also fetches the step's per-layer
+   * Runs training step {@code index} of the epoch, global step {@code globalStep}, whose augmentation and dropout
+   * depend on the global step alone; when {@code gradientNorms} is not null, also fetches the step's per-layer
    * gradient norms into it (same run, so they belong to this step's gradients).
    */
-  float[] step(int index, double[] gradientNorms) {
-    try (TInt32 start = TInt32.scalarOf(index * batchSize)) {
-      Session.Runner runner = session.runner().feed(batchStart, start).fetch(stepLoss).fetch(stepCorrect);
+  float[] step(int index, long globalStep, double[] gradientNorms) {
+    try (TInt32 start = TInt32.scalarOf(index * batchSize); TInt64 step = TInt64.scalarOf(globalStep)) {
+      Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
+          .fetch(stepCorrect);
       if (gradientNorms != null) {
         runner.fetch(diagnostics.gradientNorms());
       }
@@ -325,6 +342,16 @@ final class TrainingGraph implements AutoCloseable {
 
   Session session() {
     return session;
+  }
+
+  /** Writes every model and training variable (not the data set) to checkpoint files starting with {@code prefix}. */
+  void save(java.nio.file.Path prefix) {
+    checkpoint.save(session, prefix);
+  }
+
+  /** Reads back what {@link #save} wrote (into a graph built the same way). */
+  void restore(java.nio.file.Path prefix) {
+    checkpoint.restore(session, prefix);
   }
 
   /** The learning rate the next step will use. */

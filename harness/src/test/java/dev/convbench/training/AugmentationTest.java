@@ -2,7 +2,7 @@ package dev.convbench.training;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convbench.graph.VariableStore;
+import dev.convbench.graph.StepNoise;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ class AugmentationTest {
       var input = tf.constant(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(pixels, true, false));
       Operand<TUint8> images = tf.dtypes.cast(input, TUint8.class);
       Operand<TUint8> augmented = Augmentation.augment(tf, images, BATCH, AugmentationConfig.standard(),
-          new VariableStore(tf, 1));
+          new StepNoise(tf.constant(0L), 1));
       try (Session s = new Session(g); Result r = s.runner().fetch(augmented).run()) {
         ((TUint8) r.get(0)).asRawTensor().data().read(out);
       }
