@@ -32,7 +32,8 @@ final class Curves {
   static List<RunResult> charted(CellSummary cell) {
     List<RunResult> completed = cell.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED).toList();
     return completed.isEmpty()
-        ? cell.runs().stream().filter(r -> r.status() == RunStatus.RUNNING && !r.epochs().isEmpty()).toList()
+        ? cell.runs().stream().filter(r -> (r.status() == RunStatus.RUNNING || r.status() == RunStatus.INTERRUPTED)
+            && !r.epochs().isEmpty()).toList()
         : completed;
   }
 

@@ -40,6 +40,7 @@ final class ReportPage {
         background: #eee; font-size: .9rem; }
       .status-completed { background: #e3f4e1; } .status-diverged { background: #fdf0d5; }
       .status-failed { background: #fbe0e0; } .status-running { background: #e2ecf8; }
+      .status-interrupted { background: #fdf0d5; }
       .alert { border: 2px solid #c62828; background: #fdecea; padding: .8rem 1rem; border-radius: .4rem;
         margin: 1rem 0; }
       .alert h2 { margin: 0 0 .4rem; border: 0; color: #b71c1c; font-size: 1.2rem; }
@@ -596,8 +597,11 @@ final class ReportPage {
       }
     } else if (r.status() == RunStatus.DIVERGED) {
       h.text(r.divergedReason() == null ? "diverged" : r.divergedReason());
+    } else if (r.status() == RunStatus.INTERRUPTED) {
+      h.text("interrupted (" + (r.divergedReason() == null ? "stopped" : r.divergedReason())
+          + "); a checkpoint was written, and the next run of the experiment continues it");
     } else if (r.status() == RunStatus.RUNNING) {
-      h.text("not finished: still running, or interrupted");
+      h.text("not finished: still running, or killed");
     }
   }
 
