@@ -3,6 +3,7 @@ package dev.convbench.cli;
 import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.run.ExperimentRunner;
+import dev.convbench.run.KeepModels;
 import dev.convbench.run.StopSignal;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,6 +18,24 @@ final class ResultsOptions {
 
   @Option(names = "--no-report", description = "Do not write the HTML report.")
   boolean noReport;
+
+  @Option(names = "--keep-models", paramLabel = "last|best|none", converter = KeepModelsConverter.class,
+      description = "Which trained network each run keeps as a TensorFlow SavedModel in <run>/model/: the last "
+          + "epoch's (default), the best evaluation accuracy's, or none.")
+  KeepModels keepModels = KeepModels.LAST;
+
+  /** Accepts the lower-case names the help shows. */
+  static final class KeepModelsConverter implements picocli.CommandLine.ITypeConverter<KeepModels> {
+    @Override
+    public KeepModels convert(String value) {
+      for (KeepModels k : KeepModels.values()) {
+        if (k.id().equals(value)) {
+          return k;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not one of last, best, none");
+    }
+  }
 
   Path directory(CommandContext context, Experiment experiment) {
     return out != null ? context.resolve(out)

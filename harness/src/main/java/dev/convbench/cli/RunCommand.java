@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     try (Signals signals = Signals.install(stop, context.err())) {
       summary = injector.getInstance(ExperimentRunner.class).run(experiment, share, new ResultStore(outDir),
           ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed)
-              .withCheckpoints(experiment.checkpoints(), stop));
+              .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
     }
     return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench run "
         + context.resolve(experimentOptions.file) + " --out " + outDir

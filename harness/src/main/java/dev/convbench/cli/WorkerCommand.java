@@ -62,8 +62,8 @@ final class WorkerCommand implements Callable<Integer> {
     ExperimentRunner.Summary summary;
     try (Signals signals = Signals.install(stop, context.err())) {
       summary = injector.getInstance(ExperimentRunner.class).run(experiment, order, new ResultStore(outDir),
-          new ExperimentRunner.Options(claimOptions.settings(), claimOptions.retryFailed, true, poll,
-              experiment.checkpoints(), stop));
+          ExperimentRunner.Options.untilFinished(claimOptions.settings(), claimOptions.retryFailed, poll)
+              .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
     }
     return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
         + context.resolve(experimentOptions.file) + " --out " + outDir);

@@ -183,6 +183,39 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
         + "," + seconds + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
+  /** The directory of the run's trained network. */
+  public static final String MODEL = "model";
+
+  /** Writes a directory with the exported model into; it must not exist yet. */
+  @FunctionalInterface
+  public interface ModelWriter {
+    void write(Path directory) throws IOException;
+  }
+
+  /**
+   * Replaces the run's {@value #MODEL} directory: {@code export} writes the new one under a hidden name, then it
+   * takes the place of the old one, so a reader finds the old model or the new one, complete.
+   */
+  public synchronized void keepModel(ModelRecord model, ModelWriter export) throws IOException {
+    checkOpen();
+    Path tmp = directory.resolve(AtomicFiles.HIDDEN_PREFIX + MODEL + "." + UUID.randomUUID() + ".tmp");
+    try {
+      export.write(tmp);
+      Files.write(tmp.resolve("model.json"), json.write(model));
+      guard();
+      Path target = directory.resolve(MODEL);
+      if (Files.exists(target)) {
+        AtomicFiles.moveAsideAndDelete(target, directory);
+      }
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      if (Files.exists(tmp)) {
+        AtomicFiles.deleteRecursively(tmp);
+      }
+      throw e;
+    }
+  }
+
   /**
    * Ends this attempt as {@code interrupted}: stopped on request after writing a checkpoint; the next process
    * continues from it.

@@ -15,14 +15,19 @@ import dev.convbench.results.Claims;
 import dev.convbench.results.DatasetFacts;
 import dev.convbench.results.Environment;
 import dev.convbench.results.HeldClaim;
+import dev.convbench.results.ModelRecord;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunIdentity;
 import dev.convbench.results.RunStartInfo;
 import dev.convbench.results.RunState;
 import dev.convbench.results.RunWriter;
+import dev.convbench.data.ImageSet;
+import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.CheckpointPolicy;
+import dev.convbench.training.CheckpointSink;
+import dev.convbench.training.ModelExport;
 import dev.convbench.training.PreparedRun;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingListener;
@@ -30,6 +35,7 @@ import dev.convbench.training.TrainingOutcome;
 import dev.convbench.training.TrainingPosition;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +47,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -81,21 +89,29 @@ public final class ExperimentRunner {
    * @param poll how often to look again while waiting
    */
   public record Options(ClaimSettings claims, boolean retryFailed, boolean waitForOthers, Duration poll,
-      CheckpointPolicy checkpoints, StopSignal stop) {
+      CheckpointPolicy checkpoints, StopSignal stop, KeepModels keepModels) {
     public Options {
       Objects.requireNonNull(claims);
       Objects.requireNonNull(poll);
       Objects.requireNonNull(checkpoints);
       Objects.requireNonNull(stop);
+      Objects.requireNonNull(keepModels);
     }
 
     /** One pass over the runs, as {@code run} does. */
     public static Options once(ClaimSettings claims, boolean retryFailed) {
-      return new Options(claims, retryFailed, false, Duration.ZERO, CheckpointPolicy.defaults(), new StopSignal());
+      return new Options(claims, retryFailed, false, Duration.ZERO, CheckpointPolicy.defaults(), new StopSignal(),
+          KeepModels.LAST);
     }
 
-    public Options withCheckpoints(CheckpointPolicy policy, StopSignal signal) {
-      return new Options(claims, retryFailed, waitForOthers, poll, policy, signal);
+    /** Keeps going until every run is finished, as {@code worker} does. */
+    public static Options untilFinished(ClaimSettings claims, boolean retryFailed, Duration poll) {
+      return new Options(claims, retryFailed, true, poll, CheckpointPolicy.defaults(), new StopSignal(),
+          KeepModels.LAST);
+    }
+
+    public Options withCheckpoints(CheckpointPolicy policy, StopSignal signal, KeepModels models) {
+      return new Options(claims, retryFailed, waitForOthers, poll, policy, signal, models);
     }
   }
 
@@ -446,10 +462,11 @@ public final class ExperimentRunner {
         progress.message(String.format("[%d/%d] %s: resumed at epoch %d of %d%s", index, total, spec.runId(),
             at.epoch(), spec.training().epochs(), at.stepInEpoch() == 0 ? "" : ", step " + at.stepInEpoch()));
       }
+      ModelKeeper models = new ModelKeeper(writer, plugin.plugin(), spec, options.keepModels());
       try {
         TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown),
             from == null ? null : from.variables(), from == null ? null : from.record().position(),
-            options.checkpoints(), writer, options.stop()::requested);
+            options.checkpoints(), models, options.stop()::requested);
         switch (outcome.status()) {
           case DIVERGED -> {
             writer.diverged(outcome.reason());
@@ -464,6 +481,10 @@ public final class ExperimentRunner {
             return Ending.INTERRUPTED;
           }
           default -> {
+            if (options.keepModels() == KeepModels.LAST) {
+              models.keepLast(store.latestCheckpoint(spec.runId()).orElseThrow(() -> new IllegalStateException(
+                  "run " + spec.runId() + " completed without a final checkpoint")));
+            }
             writer.complete();
             return Ending.COMPLETED;
           }
@@ -478,6 +499,62 @@ public final class ExperimentRunner {
         progress.message(String.format("[%d/%d] %s: FAILED: %s", index, total, spec.runId(), e));
         return Ending.FAILED;
       }
+    }
+  }
+
+  /**
+   * The run's checkpoints, and the model it keeps: {@code best} is exported at every new best epoch (from the
+   * variables as they are then), {@code last} from the final checkpoint once the run completed.
+   */
+  private static final class ModelKeeper implements CheckpointSink {
+    private final RunWriter writer;
+    private final ArchitecturePlugin plugin;
+    private final RunSpec spec;
+    private final KeepModels keep;
+
+    ModelKeeper(RunWriter writer, ArchitecturePlugin plugin, RunSpec spec, KeepModels keep) {
+      this.writer = writer;
+      this.plugin = plugin;
+      this.spec = spec;
+      this.keep = keep;
+    }
+
+    @Override
+    public void checkpoint(TrainingPosition position, Consumer<Path> variables) throws IOException {
+      writer.checkpoint(position, variables);
+    }
+
+    @Override
+    public boolean wantsBestEpochs() {
+      return keep == KeepModels.BEST;
+    }
+
+    @Override
+    public void bestEpoch(int epoch, double accuracy, Consumer<Path> variables) throws IOException {
+      Path saved = Files.createTempDirectory(writer.directory(), ".best-variables-");
+      try {
+        variables.accept(saved.resolve(RunWriter.VARIABLES_PREFIX));
+        export(KeepModels.BEST, epoch, accuracy, saved.resolve(RunWriter.VARIABLES_PREFIX));
+      } finally {
+        try (Stream<Path> files = Files.walk(saved)) {
+          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    }
+
+    void keepLast(ResultStore.ResumePoint last) throws IOException {
+      TrainingPosition at = last.record().position();
+      export(KeepModels.LAST, at.epoch() - 1, at.lastAccuracy(), last.variables());
+    }
+
+    private void export(KeepModels kind, int epoch, double accuracy, Path variables) throws IOException {
+      HyperParameters params = HyperParameters.resolve(plugin.hyperParameters(), spec.hyperParameters());
+      writer.keepModel(new ModelRecord(kind.id(), epoch, accuracy, ModelExport.SIGNATURE, ModelExport.INPUT
+          + ": uint8 [n, 32, 32, 3], RGB pixels 0-255, height x width x channel", ModelExport.OUTPUT
+          + ": float32 [n, " + ImageSet.CLASSES + "]"), dir -> ModelExport.export(plugin, params, ImageSet.CLASSES,
+              spec.training().augmentation().normalize(), variables, dir));
     }
   }
 

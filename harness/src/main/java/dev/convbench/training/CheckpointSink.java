@@ -13,6 +13,17 @@ public interface CheckpointSink {
    */
   void checkpoint(TrainingPosition position, Consumer<Path> variables) throws IOException;
 
+  /** Whether {@link #bestEpoch} wants to be called (it costs a save of the variables). */
+  default boolean wantsBestEpochs() {
+    return false;
+  }
+
+  /**
+   * Called after an epoch whose evaluation accuracy is the best so far, with a way to write the variables as they are
+   * now (to keep the best model).
+   */
+  default void bestEpoch(int epoch, double accuracy, Consumer<Path> variables) throws IOException {}
+
   /** A sink that keeps nothing. */
   CheckpointSink NONE = (position, variables) -> {};
 }

@@ -72,6 +72,7 @@ public final class PreparedRun implements AutoCloseable {
     double cumulative = at.cumulativeSeconds();
     long globalStep = at.globalStep();
     double best = at.bestAccuracy();
+    double lastAccuracy = at.lastAccuracy();
     long lastCheckpoint = System.nanoTime();
     try {
       for (int epoch = at.epoch(); epoch <= cfg.epochs(); epoch++) {
@@ -125,7 +126,7 @@ public final class PreparedRun implements AutoCloseable {
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
           if ((stopping || timeUp) && s + 1 < steps) {
             checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative,
-                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, elapsed), best));
+                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, elapsed), best, lastAccuracy));
             lastCheckpoint = System.nanoTime();
             if (stopping) {
               return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
@@ -160,14 +161,22 @@ public final class PreparedRun implements AutoCloseable {
         if (!Double.isFinite(test.loss())) {
           return diverged("evaluation loss became " + test.loss() + " after epoch " + epoch, history);
         }
+        lastAccuracy = test.accuracy();
         if (!(test.accuracy() <= best)) {
           best = test.accuracy();
+          if (sink.wantsBestEpochs()) {
+            try {
+              sink.bestEpoch(epoch, best, graph::save);
+            } catch (java.io.IOException e) {
+              throw new CheckpointException("cannot keep the model of epoch " + epoch + ": " + e.getMessage(), e);
+            }
+          }
         }
         boolean last = epoch == cfg.epochs();
         boolean stopping = stop.getAsBoolean();
         if (last || stopping || (policy.everyEpochs() > 0 && epoch % policy.everyEpochs() == 0)) {
           checkpoint(sink, new TrainingPosition(epoch + 1, 0, globalStep, cumulative,
-              TrainingPosition.EpochProgress.empty(layers), best));
+              TrainingPosition.EpochProgress.empty(layers), best, lastAccuracy));
           lastCheckpoint = System.nanoTime();
         }
         if (stopping && !last) {

@@ -11,13 +11,14 @@ package dev.convbench.training;
  * @param cumulativeSeconds training seconds of the finished epochs
  * @param partial the running sums of the epoch in progress; zeros at an epoch's start
  * @param bestAccuracy the best evaluation accuracy so far (for keeping the best model), NaN before any evaluation
+ * @param lastAccuracy the evaluation accuracy after the last finished epoch, NaN before any evaluation
  */
 public record TrainingPosition(int epoch, int stepInEpoch, long globalStep, double cumulativeSeconds,
-    EpochProgress partial, double bestAccuracy) {
+    EpochProgress partial, double bestAccuracy, double lastAccuracy) {
 
   /** The very beginning of a run. */
   public static TrainingPosition start() {
-    return new TrainingPosition(1, 0, 0, 0, EpochProgress.empty(0), Double.NaN);
+    return new TrainingPosition(1, 0, 0, 0, EpochProgress.empty(0), Double.NaN, Double.NaN);
   }
 
   /**

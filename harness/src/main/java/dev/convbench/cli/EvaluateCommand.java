@@ -1,0 +1,74 @@
+package dev.convbench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convbench.data.Dataset;
+import dev.convbench.data.DatasetLoader;
+import dev.convbench.data.DatasetOptions;
+import dev.convbench.results.ModelRecord;
+import dev.convbench.results.ResultStore;
+import dev.convbench.results.RunRecord;
+import dev.convbench.results.RunWriter;
+import dev.convbench.training.SavedModelEvaluation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code convbench evaluate RUN_DIR}: the accuracy of the model a run kept, recomputed from the SavedModel. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+    description = {"Load the SavedModel a run kept (<run>/model/) and print its accuracy on the run's evaluation set, "
+        + "next to the accuracy the run recorded for that epoch."})
+final class EvaluateCommand implements Callable<Integer> {
+
+  private final CommandContext context;
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run's directory, <out>/<run-id>.")
+  Path runDirectory;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = "CIFAR-10 binary files (default: where the run read them, else env CIFAR10_DIR, else the cache).")
+  Path dataDir;
+
+  @Mixin
+  PluginOptions pluginOptions;
+
+  EvaluateCommand(CommandContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path run = context.resolve(runDirectory);
+    Path model = run.resolve(RunWriter.MODEL);
+    if (!Files.isRegularFile(run.resolve(ResultStore.RUN_FILE))) {
+      throw new UserInputException("no run at " + run + " (it has no " + ResultStore.RUN_FILE + ")");
+    }
+    if (!Files.isRegularFile(model.resolve("saved_model.pb"))) {
+      throw new UserInputException("run " + run.getFileName() + " kept no model (" + model + " is missing: it did "
+          + "not complete, or ran with --keep-models none)");
+    }
+    RunRecord record = new ResultStore(run.getParent()).read(run.getFileName().toString()).orElseThrow();
+    ModelRecord kept = read(model.resolve("model.json"));
+    DatasetOptions options = record.spec().dataset().withDataDir(dataDir != null ? context.resolve(dataDir)
+        : record.spec().dataset().dataDir());
+    if (record.dataset() != null && record.dataset().partial()) {
+      options = options.withAllowPartial(true); // the run trained on partial data, and said so
+    }
+    Dataset data = pluginOptions.injector(context).getInstance(DatasetLoader.class).load(options);
+    double accuracy = SavedModelEvaluation.accuracy(model, data.eval());
+    context.out().printf(Locale.ROOT, "%s: %.2f %% of %,d %s images; recorded after epoch %d (%s model): %.2f %%%n",
+        record.runId(), 100 * accuracy, data.eval().count(), data.evalName(), kept.epoch(), kept.kept(),
+        100 * kept.testAccuracy());
+    return ExitCode.OK;
+  }
+
+  private static ModelRecord read(Path file) throws IOException {
+    return new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature
+        .FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(file.toFile(), ModelRecord.class);
+  }
+}
