@@ -24,6 +24,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print the stack trace of a runtime failure on the terminal too (it always goes to a log file).")
+  boolean verbose;
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, worker, plan, validate, "
@@ -39,12 +43,13 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main(), new CommandFactory(context));
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, context));
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, context, verbose));
     return cli.execute(args);
   }
 
   /** Turns what a command throws into a message for the user (no stack trace for their mistakes) and an exit code. */
-  static int handle(Exception e, CommandContext context) {
+  static int handle(Exception e, CommandContext context, boolean verbose) {
     if (e instanceof ExperimentException invalid) {
       for (Problem p : invalid.problems()) {
         context.err().println(p);
@@ -57,8 +62,11 @@ public final class Main implements Runnable {
       context.err().println("error: " + e.getMessage());
       return ExitCode.INVALID_INPUT;
     }
-    context.err().println("error: " + e);
-    e.printStackTrace(context.err());
+    if (e instanceof ResultsFailure failure) {
+      FailureLog.report((Exception) failure.getCause(), context, failure.directory(), verbose);
+    } else {
+      FailureLog.report(e, context, null, verbose);
+    }
     return ExitCode.FAILURE;
   }
 

@@ -68,16 +68,23 @@ final class RunCommand implements Callable<Integer> {
     } else {
       context.err().printf("%s: %d runs → %s%n", experiment.name(), share.size(), outDir);
     }
-    StopSignal stop = new StopSignal();
-    ExperimentRunner.Summary summary;
-    try (Signals signals = Signals.install(stop, context.err())) {
-      summary = injector.getInstance(ExperimentRunner.class).run(experiment, share, new ResultStore(outDir),
-          ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed)
-              .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
+    try {
+      StopSignal stop = new StopSignal();
+      ExperimentRunner.Summary summary;
+      try (Signals signals = Signals.install(stop, context.err())) {
+        summary = injector.getInstance(ExperimentRunner.class).run(experiment, share, new ResultStore(outDir),
+            ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed)
+                .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
+      }
+      return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench run "
+          + context.resolve(experimentOptions.file) + " --out " + outDir
+          + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
+          + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
+        throw e;
+      }
+      throw new ResultsFailure(outDir, e);
     }
-    return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench run "
-        + context.resolve(experimentOptions.file) + " --out " + outDir
-        + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
-        + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));
   }
 }

@@ -58,14 +58,21 @@ final class WorkerCommand implements Callable<Integer> {
     // Costliest first: the long runs start early and the short ones fill the gaps at the end.
     List<RunSpec> order = injector.getInstance(RunCosts.class).estimate(experiment.runs()).stream()
         .sorted(Comparator.comparingDouble(RunCost::macs).reversed()).map(RunCost::run).toList();
-    StopSignal stop = new StopSignal();
-    ExperimentRunner.Summary summary;
-    try (Signals signals = Signals.install(stop, context.err())) {
-      summary = injector.getInstance(ExperimentRunner.class).run(experiment, order, new ResultStore(outDir),
-          ExperimentRunner.Options.untilFinished(claimOptions.settings(), claimOptions.retryFailed, poll)
-              .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
+    try {
+      StopSignal stop = new StopSignal();
+      ExperimentRunner.Summary summary;
+      try (Signals signals = Signals.install(stop, context.err())) {
+        summary = injector.getInstance(ExperimentRunner.class).run(experiment, order, new ResultStore(outDir),
+            ExperimentRunner.Options.untilFinished(claimOptions.settings(), claimOptions.retryFailed, poll)
+                .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
+      }
+      return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
+          + context.resolve(experimentOptions.file) + " --out " + outDir);
+    } catch (java.io.IOException | RuntimeException e) {
+      if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
+        throw e;
+      }
+      throw new ResultsFailure(outDir, e);
     }
-    return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
-        + context.resolve(experimentOptions.file) + " --out " + outDir);
   }
 }

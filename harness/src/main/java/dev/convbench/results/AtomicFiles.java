@@ -35,7 +35,12 @@ final class AtomicFiles {
       }
       // ATOMIC_MOVE replaces an existing target on POSIX (rename(2)) and Windows (MoveFileEx with REPLACE_EXISTING).
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
+      Files.deleteIfExists(tmp);
+      // A plain IOException ("No space left on device") does not say which file: say it.
+      throw e instanceof java.nio.file.FileSystemException ? e
+          : new IOException("cannot write " + target + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
     }

@@ -145,7 +145,10 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
         variables.accept(tmp.resolve(VARIABLES_PREFIX));
       } catch (RuntimeException e) {
         // TensorFlow reports a failed write as an unchecked error; it is an I/O failure like any other here.
-        throw new IOException("cannot write the checkpoint's variables in " + tmp + ": " + e.getMessage(), e);
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n'); // TensorFlow appends the failing node and hints on further lines
+        throw new IOException("cannot write the variables in " + all.resolve(name) + " ("
+            + (newline < 0 ? message : message.substring(0, newline)).strip() + ")", e);
       }
       CheckpointRecord checkpoint = new CheckpointRecord(CheckpointRecord.FORMAT_VERSION, runId(), position,
           epochs.length(), steps.length(), layers.length(), clock.instant().toString());

@@ -25,6 +25,7 @@ import dev.convbench.results.RunWriter;
 import dev.convbench.data.ImageSet;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.CheckpointException;
 import dev.convbench.training.CheckpointPolicy;
 import dev.convbench.training.CheckpointSink;
 import dev.convbench.training.ModelExport;
@@ -449,7 +450,8 @@ public final class ExperimentRunner {
       try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim, keep)) {
         writer.failed(e);
       }
-      progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(), e));
+      progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(),
+          firstLine(e)));
       return Ending.FAILED;
     }
     ResultStore.ResumePoint from = acquired.resumeFrom();
@@ -496,7 +498,12 @@ public final class ExperimentRunner {
           claim.ensureHeld(); // throws: the error came from a write the claim refused, not from the run
         }
         writer.failed(e);
-        progress.message(String.format("[%d/%d] %s: FAILED: %s", index, total, spec.runId(), e));
+        progress.message(String.format("[%d/%d] %s: FAILED: %s", index, total, spec.runId(), firstLine(e)));
+        if (isResultsWriteFailure(e)) {
+          // The results directory cannot be written (a full disk, permissions): every further run would fail the
+          // same way, through no fault of its own. Stop here; the runs continue from their checkpoints later.
+          throw e;
+        }
         return Ending.FAILED;
       }
     }
@@ -556,6 +563,18 @@ public final class ExperimentRunner {
           + ": float32 [n, " + ImageSet.CLASSES + "]"), dir -> ModelExport.export(plugin, params, ImageSet.CLASSES,
               spec.training().augmentation().normalize(), variables, dir));
     }
+  }
+
+  /** The exception and its message's first line: TensorFlow's messages go on for lines. */
+  private static String firstLine(Throwable e) {
+    String text = e.toString();
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+
+  /** Whether {@code e} says that the run's files could not be written, rather than that the run itself failed. */
+  private static boolean isResultsWriteFailure(Throwable e) {
+    return e instanceof CheckpointException || e instanceof java.io.UncheckedIOException;
   }
 
   /** What a run records at its start; {@code prepared} is null when the network could not be built. */

@@ -60,6 +60,9 @@ public final class HtmlReportRenderer implements ReportRenderer {
     try {
       Files.writeString(tmp, html, StandardCharsets.UTF_8);
       Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw e instanceof java.nio.file.FileSystemException ? e
+          : new IOException("cannot write the report " + index + ": " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(tmp);
     }
