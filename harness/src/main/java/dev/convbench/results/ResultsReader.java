@@ -159,12 +159,21 @@ public final class ResultsReader {
           MetricsCsv.LAYER_COLUMNS, MetricsCsv::parseLayer, false, warn));
       ConfusionMatrix confusion = readConfusion(runDir.resolve(MetricsCsv.CONFUSION_FILE), warn);
       List<LayerInfo> structure = readStructure(runDir.resolve(ResultStore.STRUCTURE_FILE), warn);
-      runs.add(new RunResult(runDir, record, epochs, steps, layers, confusion, structure));
+      runs.add(new RunResult(runDir, record, epochs, steps, layers, confusion, structure, diskBytes(runDir)));
     }
     if (runs.isEmpty()) {
       warn.accept(dir + ": holds no runs");
     }
     return new ExperimentResults(dir, manifest, text, runs);
+  }
+
+  /** Bytes of the regular files below {@code dir}; -1 when they cannot be listed (a run being moved, say). */
+  private static long diskBytes(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return -1;
+    }
   }
 
   /** Run directories: those the manifest lists, in its order, then the others by name; hidden ones never. */

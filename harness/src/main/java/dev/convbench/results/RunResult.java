@@ -19,9 +19,10 @@ import java.util.Optional;
  *     in {@code layer_index} order); empty when the file is missing or has no row
  * @param confusion its {@code confusion.csv}, the latest evaluation's matrix; {@code null} when missing or unreadable
  * @param structure its {@code structure.json} layers, in network order; empty when missing or unreadable
+ * @param diskBytes bytes its directory takes (metrics, checkpoints, the kept model); -1 when unknown
  */
 public record RunResult(Path directory, RunRecord record, List<EpochMetrics> epochs, List<StepLoss> steps,
-    List<LayerStats> layerStats, ConfusionMatrix confusion, List<LayerInfo> structure) {
+    List<LayerStats> layerStats, ConfusionMatrix confusion, List<LayerInfo> structure, long diskBytes) {
 
   public RunResult {
     epochs = List.copyOf(epochs);
@@ -32,7 +33,7 @@ public record RunResult(Path directory, RunRecord record, List<EpochMetrics> epo
 
   /** A run without diagnostics, confusion matrix or structure. */
   public RunResult(Path directory, RunRecord record, List<EpochMetrics> epochs, List<StepLoss> steps) {
-    this(directory, record, epochs, steps, List.of(), null, List.of());
+    this(directory, record, epochs, steps, List.of(), null, List.of(), -1);
   }
 
   public String runId() {

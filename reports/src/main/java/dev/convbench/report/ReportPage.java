@@ -524,7 +524,7 @@ final class ReportPage {
       configuration(cell);
       h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
       for (String column : List.of("Run", "Seed", "Status", "Epochs", "Final test accuracy", "Best test accuracy",
-          "Reached target at epoch", "Training time", "Images/s", "Started", "Message")) {
+          "Reached target at epoch", "Training time", "Images/s", "Disk use", "Started", "Message")) {
         h.element("th", column);
       }
       h.close("tr").close("thead").open("tbody");
@@ -582,6 +582,8 @@ final class ReportPage {
         Formats.sortKey(o.trainingSeconds()));
     h.element("td", Formats.throughput(o.imagesPerSecond()), "class", "num", "data-sort",
         Formats.sortKey(o.imagesPerSecond()));
+    long disk = o.run().diskBytes();
+    h.element("td", Formats.bytes(disk < 0 ? null : disk), "class", "num", "data-sort", Long.toString(disk));
     h.element("td", Formats.dateTime(r.startedAt()));
     h.open("td");
     message(r);
