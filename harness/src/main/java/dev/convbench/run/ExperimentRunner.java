@@ -181,7 +181,7 @@ public final class ExperimentRunner {
       store.writeExperiment(experiment);
       setAsideStrays(experiment, store, claims, tally);
       String lastWait = "";
-      while (true) {
+      while (!options.stop().requested()) {
         Pass pass = work.pass();
         if (tally.interrupted != null) {
           break;
@@ -271,7 +271,7 @@ public final class ExperimentRunner {
       List<RunState> heldElsewhere = new ArrayList<>();
       boolean trainedOne = false;
       boolean raced = false;
-      for (int i = 0; i < runs.size(); i++) {
+      for (int i = 0; i < runs.size() && !options.stop().requested(); i++) {
         RunSpec spec = runs.get(i);
         if (finished.contains(spec.runId())) {
           continue;
