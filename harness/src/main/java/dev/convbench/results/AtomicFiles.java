@@ -57,6 +57,18 @@ final class AtomicFiles {
     deleteRecursively(trash);
   }
 
+  /**
+   * Puts the complete directory {@code ready} (written under a hidden name next to {@code target}) in the place of
+   * {@code target}: the old one, if any, is moved aside and deleted first, so a reader finds the old directory, none
+   * for a moment, or the new one, never a mix.
+   */
+  static void replaceDirectory(Path ready, Path target) throws IOException {
+    if (Files.exists(target)) {
+      moveAsideAndDelete(target, target.toAbsolutePath().getParent());
+    }
+    Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
   /** Deletes directories left behind by an interrupted {@link #moveAsideAndDelete}. */
   static void deleteTrash(Path parent) throws IOException {
     if (!Files.isDirectory(parent)) {

@@ -326,13 +326,7 @@ public final class ResultStore {
       opened.add(CsvAppender.create(runDir.resolve(MetricsCsv.STEP_FILE), MetricsCsv.STEP_COLUMNS));
       opened.add(CsvAppender.create(runDir.resolve(MetricsCsv.LAYER_FILE), MetricsCsv.LAYER_COLUMNS));
     } catch (IOException | RuntimeException e) {
-      for (CsvAppender file : opened) {
-        try {
-          file.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      closeAll(opened, e);
       throw e;
     }
     return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2),
@@ -362,17 +356,22 @@ public final class ResultStore {
       }
       AtomicFiles.write(runDir.resolve(RUN_FILE), json.write(record));
     } catch (IOException | RuntimeException e) {
-      for (CsvAppender file : opened) {
-        try {
-          file.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      closeAll(opened, e);
       throw e;
     }
     return new RunWriter(runDir, record, json, millis, claim, opened.get(0), opened.get(1), opened.get(2),
         keepCheckpoints);
+  }
+
+  /** Closes files opened before {@code failure}, adding what their closing throws to it. */
+  private static void closeAll(List<CsvAppender> opened, Exception failure) {
+    for (CsvAppender file : opened) {
+      try {
+        file.close();
+      } catch (IOException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+    }
   }
 
   /**

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.UUID;
@@ -48,6 +47,8 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
   public static final String VARIABLES_PREFIX = "variables";
   /** One row per checkpoint written: when, and what it cost. */
   public static final String CHECKPOINT_LOG = "checkpoints.csv";
+  /** The directory of the run's trained network. */
+  public static final String MODEL = "model";
 
 
   private final Path directory;
@@ -154,11 +155,7 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
           epochs.length(), steps.length(), layers.length(), clock.instant().toString());
       Files.write(tmp.resolve(CHECKPOINT_FILE), json.write(checkpoint));
       guard();
-      Path target = all.resolve(name);
-      if (Files.exists(target)) {
-        AtomicFiles.moveAsideAndDelete(target, all);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.replaceDirectory(tmp, all.resolve(name));
     } catch (IOException | RuntimeException e) {
       AtomicFiles.deleteRecursively(tmp);
       throw e;
@@ -186,9 +183,6 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
         + "," + seconds + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** The directory of the run's trained network. */
-  public static final String MODEL = "model";
-
   /** Writes a directory with the exported model into; it must not exist yet. */
   @FunctionalInterface
   public interface ModelWriter {
@@ -206,11 +200,7 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
       export.write(tmp);
       Files.write(tmp.resolve("model.json"), json.write(model));
       guard();
-      Path target = directory.resolve(MODEL);
-      if (Files.exists(target)) {
-        AtomicFiles.moveAsideAndDelete(target, directory);
-      }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFiles.replaceDirectory(tmp, directory.resolve(MODEL));
     } catch (IOException | RuntimeException e) {
       if (Files.exists(tmp)) {
         AtomicFiles.deleteRecursively(tmp);
