@@ -85,8 +85,12 @@ public final class Claims implements AutoCloseable {
     Path file = latest.get();
     int attempt = attemptNumber(file);
     ClaimRecord record;
+    Instant heartbeat;
     try {
       record = json.read(file, ClaimRecord.class);
+      // A heartbeat that is missing or not an instant (a claim edited by hand) makes the claim unreadable too,
+      // rather than failing every process that looks at the directory.
+      heartbeat = record.released() ? null : Instant.parse(Objects.requireNonNull(record.heartbeatAt()));
     } catch (NoSuchFileException e) {
       return observe(runId); // removed by hand between listing and reading
     } catch (IOException | RuntimeException e) {
@@ -104,7 +108,7 @@ public final class Claims implements AutoCloseable {
       return new Observation(runId, record, attempt, State.STALE, "process " + record.holder().pid() + " on "
           + record.holder().host() + " is gone");
     }
-    Duration age = age(Instant.parse(record.heartbeatAt()));
+    Duration age = age(heartbeat);
     if (age.compareTo(settings.staleAfter()) > 0) {
       return new Observation(runId, record, attempt, State.STALE, "last heartbeat " + minutes(age) + " ago");
     }

@@ -185,6 +185,29 @@ class ClaimsTest {
   }
 
   @Test
+  void aClaimWhoseHeartbeatIsNotAnInstantIsJudgedByItsFileAgeInsteadOfFailingEveryObserver() throws IOException {
+    try (Claims remoteClaims = new Claims(out, settings, remote, Clock.systemUTC())) {
+      remoteClaims.claim(remoteClaims.observe("r1")).orElseThrow();
+      remoteClaims.claim(remoteClaims.observe("r2")).orElseThrow();
+    }
+    Path garbled = out.resolve(".claims/r1/attempt-000001.json");
+    Files.writeString(garbled, Files.readString(garbled).replaceFirst("\"heartbeatAt\" : \"[^\"]*\"",
+        "\"heartbeatAt\" : \"yesterday\""));
+    Path missing = out.resolve(".claims/r2/attempt-000001.json");
+    Files.writeString(missing, Files.readString(missing).replaceFirst("\"heartbeatAt\" : \"[^\"]*\"",
+        "\"heartbeatAt\" : null"));
+    try (Claims mine = new Claims(out, settings, me, Clock.systemUTC())) {
+      assertEquals(Claims.State.HELD, mine.observe("r1").state(), "a fresh file: perhaps being written");
+      assertEquals(Claims.State.HELD, mine.observe("r2").state());
+      Files.setLastModifiedTime(garbled, java.nio.file.attribute.FileTime.from(Instant.now().minus(
+          Duration.ofMinutes(10))));
+      Claims.Observation stale = mine.observe("r1");
+      assertEquals(Claims.State.STALE, stale.state());
+      assertEquals(2, mine.claim(stale).orElseThrow().record().attempt(), "the run can be taken over");
+    }
+  }
+
+  @Test
   void settingsRefuseAHeartbeatThatCannotKeepAClaimLive() {
     assertThrows(IllegalArgumentException.class, () -> new ClaimSettings(Duration.ofSeconds(30),
         Duration.ofSeconds(30)));
