@@ -26,6 +26,8 @@ public final class HeldClaim implements AutoCloseable {
   private volatile boolean lost;
   private volatile boolean released;
   private volatile long confirmedAt;
+  /** The wall clock at {@link #confirmedAt}: {@code System.nanoTime()} stands still while the machine is suspended. */
+  private volatile long confirmedAtMillis;
 
   HeldClaim(Claims claims, Path file, ClaimRecord record) {
     this.claims = claims;
@@ -34,6 +36,7 @@ public final class HeldClaim implements AutoCloseable {
     this.nextAttempt = file.resolveSibling(Claims.attemptFileName(record.attempt() + 1));
     this.heartbeatNanos = claims.settings().heartbeat().toNanos();
     this.confirmedAt = System.nanoTime();
+    this.confirmedAtMillis = claims.clock().millis();
     this.heartbeat = claims.heartbeats().scheduleWithFixedDelay(this::beatQuietly, heartbeatNanos, heartbeatNanos,
         TimeUnit.NANOSECONDS);
   }
@@ -49,13 +52,15 @@ public final class HeldClaim implements AutoCloseable {
 
   /**
    * Returns when this process still holds the claim; checks the claims directory itself when the last confirmation
-   * is older than two heartbeats (the process may have been suspended, and a stale claim may have been taken over
-   * in the meantime).
+   * is older than two heartbeats by the monotonic clock or by the wall clock (the process may have been stopped, or
+   * its machine suspended, which the monotonic clock does not count, and a stale claim may have been taken over in
+   * the meantime).
    *
    * @throws ClaimLostException when the run was taken over or the claim released
    */
   public void ensureHeld() {
-    if (!lost && !released && System.nanoTime() - confirmedAt > 2 * heartbeatNanos) {
+    if (!lost && !released && (System.nanoTime() - confirmedAt > 2 * heartbeatNanos
+        || Math.abs(claims.clock().millis() - confirmedAtMillis) > 2 * heartbeatNanos / 1_000_000)) {
       try {
         beat();
       } catch (IOException e) {
@@ -114,6 +119,7 @@ public final class HeldClaim implements AutoCloseable {
     record = record.withHeartbeat(claims.clock().instant().toString());
     AtomicFiles.write(file, claims.json().write(record));
     confirmedAt = System.nanoTime();
+    confirmedAtMillis = claims.clock().millis();
   }
 
   private void beatQuietly() {

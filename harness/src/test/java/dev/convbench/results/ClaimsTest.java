@@ -171,6 +171,28 @@ class ClaimsTest {
   }
 
   @Test
+  void aHolderWhoseMachineWasSuspendedChecksItsClaimBeforeWritingAgain() throws Exception {
+    // A suspended machine: the wall clock jumps on resume, System.nanoTime() (CLOCK_MONOTONIC) does not, and the
+    // heartbeat thread is not due yet. The first write after resuming must still find the takeover.
+    Instant t0 = Instant.now();
+    AtomicReference<Instant> now = new AtomicReference<>(t0);
+    Clock wall = new Clock() {
+      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+      @Override public Instant instant() { return now.get(); }
+    };
+    try (Claims holder = new Claims(out, settings, remote, wall);
+        Claims taker = new Claims(out, settings, me, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))) {
+      HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
+      held.ensureHeld();
+      taker.claim(taker.observe("r1")).orElseThrow(); // 10 minutes later, by the taker's clock: stale
+      now.set(t0.plus(Duration.ofMinutes(10))); // the holder's machine resumes
+      assertThrows(ClaimLostException.class, held::ensureHeld);
+      assertTrue(held.lost());
+    }
+  }
+
+  @Test
   void theHeartbeatRewritesOnlyTheHoldersOwnFile() throws Exception {
     ClaimSettings quick = new ClaimSettings(Duration.ofSeconds(2), Duration.ofMillis(50));
     try (Claims claims = new Claims(out, quick, me, Clock.systemUTC())) {
