@@ -51,18 +51,23 @@ public final class HeldClaim implements AutoCloseable {
   }
 
   /**
-   * Returns when this process still holds the claim; checks the claims directory itself when the last confirmation
-   * is older than two heartbeats by the monotonic clock or by the wall clock (the process may have been stopped, or
-   * its machine suspended, which the monotonic clock does not count, and a stale claim may have been taken over in
-   * the meantime).
+   * Returns when this process still holds the claim. Every call looks for the next attempt's file (one stat): a
+   * process with a shorter {@code --stale-after} than this one's heartbeat may take the run over between two
+   * heartbeats. When the last confirmation is older than two heartbeats by the monotonic clock or by the wall clock
+   * (the process may have been stopped, or its machine suspended, which the monotonic clock does not count), the
+   * heartbeat is renewed as well.
    *
    * @throws ClaimLostException when the run was taken over or the claim released
    */
   public void ensureHeld() {
-    if (!lost && !released && (System.nanoTime() - confirmedAt > 2 * heartbeatNanos
-        || Math.abs(claims.clock().millis() - confirmedAtMillis) > 2 * heartbeatNanos / 1_000_000)) {
+    if (!lost && !released) {
       try {
-        beat();
+        if (System.nanoTime() - confirmedAt > 2 * heartbeatNanos
+            || Math.abs(claims.clock().millis() - confirmedAtMillis) > 2 * heartbeatNanos / 1_000_000) {
+          beat();
+        } else {
+          checkNotTakenOver();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot renew the claim on run " + runId() + " in " + file, e);
       }
@@ -107,19 +112,27 @@ public final class HeldClaim implements AutoCloseable {
   }
 
   private synchronized void beat() throws IOException {
-    if (lost || released) {
-      return;
-    }
-    if (Files.exists(nextAttempt)) {
-      lost = true;
-      heartbeat.cancel(false);
-      LOG.warn("Run {} was taken over by another process; this process stops writing to it", runId());
+    if (!checkNotTakenOver()) {
       return;
     }
     record = record.withHeartbeat(claims.clock().instant().toString());
     AtomicFiles.write(file, claims.json().write(record));
     confirmedAt = System.nanoTime();
     confirmedAtMillis = claims.clock().millis();
+  }
+
+  /** False when the claim was released or lost, now or before. */
+  private synchronized boolean checkNotTakenOver() {
+    if (lost || released) {
+      return false;
+    }
+    if (Files.exists(nextAttempt)) {
+      lost = true;
+      heartbeat.cancel(false);
+      LOG.warn("Run {} was taken over by another process; this process stops writing to it", runId());
+      return false;
+    }
+    return true;
   }
 
   private void beatQuietly() {

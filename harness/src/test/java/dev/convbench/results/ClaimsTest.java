@@ -193,6 +193,24 @@ class ClaimsTest {
   }
 
   @Test
+  void aHolderTakenOverBetweenTwoHeartbeatsWritesNothingMore() throws Exception {
+    // The taker judges staleness by its own --stale-after, shorter than the holder's heartbeat: it may take a run
+    // over long before the holder's next heartbeat. The holder's very next write must see it.
+    try (Claims holder = new Claims(out, settings, remote, Clock.systemUTC());
+        Claims taker = new Claims(out, new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50)), me,
+            Clock.systemUTC())) {
+      HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
+      held.ensureHeld();
+      Thread.sleep(200);
+      Claims.Observation seen = taker.observe("r1");
+      assertEquals(Claims.State.STALE, seen.state());
+      taker.claim(seen).orElseThrow();
+      assertThrows(ClaimLostException.class, held::ensureHeld);
+      assertTrue(held.lost());
+    }
+  }
+
+  @Test
   void theHeartbeatRewritesOnlyTheHoldersOwnFile() throws Exception {
     ClaimSettings quick = new ClaimSettings(Duration.ofSeconds(2), Duration.ofMillis(50));
     try (Claims claims = new Claims(out, quick, me, Clock.systemUTC())) {
