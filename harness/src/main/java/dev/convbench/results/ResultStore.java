@@ -264,13 +264,23 @@ public final class ResultStore {
 
   /**
    * Writes {@code experiment.yaml} (the file's text) and {@code experiment.json} (its {@link ExperimentManifest}),
-   * replacing earlier versions atomically. Call it after {@link #plan}, which checks that the directory is empty.
+   * replacing earlier versions atomically. Call it after {@link #checkJoinable}. The first {@code experiment.json}
+   * of a directory is created exclusively: of two processes of different experiments that both found the directory
+   * empty, the second is refused here, before it writes anything.
+   *
+   * @throws ResultsDirectoryInUseException when another experiment's process wrote the directory's manifest since
+   *     {@link #checkJoinable}
    */
   public void writeExperiment(Experiment experiment) throws IOException {
     Files.createDirectories(directory);
+    byte[] manifest = json.write(ExperimentManifest.of(experiment));
+    Path manifestFile = directory.resolve(EXPERIMENT_FILE);
+    if (Files.exists(manifestFile) || !Claims.createExclusively(manifestFile, manifest)) {
+      checkJoinable(experiment);
+    }
     String text = experiment.sourceText() == null ? "" : experiment.sourceText();
     AtomicFiles.write(directory.resolve(EXPERIMENT_TEXT_FILE), text.getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(directory.resolve(EXPERIMENT_FILE), json.write(ExperimentManifest.of(experiment)));
+    AtomicFiles.write(manifestFile, manifest);
   }
 
   /**
