@@ -109,7 +109,7 @@ public final class Claims implements AutoCloseable {
           + record.holder().host() + " is gone");
     }
     Duration age = age(heartbeat);
-    if (age.compareTo(settings.staleAfter()) > 0) {
+    if (age.compareTo(staleAfter(record)) > 0) {
       return new Observation(runId, record, attempt, State.STALE, "last heartbeat " + minutes(age) + " ago");
     }
     return new Observation(runId, record, attempt, State.HELD, "heartbeat " + seconds(age) + " ago");
@@ -132,7 +132,7 @@ public final class Claims implements AutoCloseable {
             seen.latest() == null ? null : seen.latest().heartbeatAt(), seen.reason())
         : null;
     ClaimRecord record = new ClaimRecord(seen.runId(), attempt, UUID.randomUUID().toString(), self, now, now,
-        takeover, null, null);
+        takeover, null, null, settings.staleAfter().toString());
     Path dir = runClaims(seen.runId());
     Files.createDirectories(dir);
     Path file = dir.resolve(attemptFileName(attempt));
@@ -262,6 +262,19 @@ public final class Claims implements AutoCloseable {
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
+    }
+  }
+
+  /**
+   * How long a claim may go without a heartbeat: this process's timeout, or the holder's when that is longer (a
+   * holder heartbeats often enough for its own timeout, not necessarily for a shorter one).
+   */
+  private Duration staleAfter(ClaimRecord record) {
+    try {
+      Duration holders = record.staleAfter() == null ? null : Duration.parse(record.staleAfter());
+      return holders != null && holders.compareTo(settings.staleAfter()) > 0 ? holders : settings.staleAfter();
+    } catch (java.time.format.DateTimeParseException e) {
+      return settings.staleAfter();
     }
   }
 

@@ -194,19 +194,33 @@ class ClaimsTest {
 
   @Test
   void aHolderTakenOverBetweenTwoHeartbeatsWritesNothingMore() throws Exception {
-    // The taker judges staleness by its own --stale-after, shorter than the holder's heartbeat: it may take a run
-    // over long before the holder's next heartbeat. The holder's very next write must see it.
+    // The taker's clock is ahead (or its view of the holder's file is late, as on NFS): it may take a run over
+    // long before the holder's next heartbeat. The holder's very next write must see it.
     try (Claims holder = new Claims(out, settings, remote, Clock.systemUTC());
-        Claims taker = new Claims(out, new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50)), me,
-            Clock.systemUTC())) {
+        Claims taker = new Claims(out, settings, me, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)))) {
       HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
       held.ensureHeld();
-      Thread.sleep(200);
       Claims.Observation seen = taker.observe("r1");
       assertEquals(Claims.State.STALE, seen.state());
       taker.claim(seen).orElseThrow();
       assertThrows(ClaimLostException.class, held::ensureHeld);
       assertTrue(held.lost());
+    }
+  }
+
+  @Test
+  void aShorterStaleTimeoutThanTheHoldersDoesNotTakeOverItsLiveClaim() throws Exception {
+    // The holder heartbeats every 30 s, as its 5-minute timeout allows; a process started with --stale-after 100ms
+    // would otherwise take over every run between two of its heartbeats.
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    try (Claims holder = new Claims(out, settings, remote, Clock.fixed(t0, ZoneOffset.UTC))) {
+      holder.claim(holder.observe("r1")).orElseThrow();
+    }
+    ClaimSettings impatient = new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50));
+    try (Claims early = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(20), ZoneOffset.UTC));
+        Claims late = new Claims(out, impatient, me, Clock.fixed(t0.plus(Duration.ofMinutes(6)), ZoneOffset.UTC))) {
+      assertEquals(Claims.State.HELD, early.observe("r1").state(), "20 s without heartbeat: live by the holder's rule");
+      assertEquals(Claims.State.STALE, late.observe("r1").state());
     }
   }
 
