@@ -112,6 +112,12 @@ public final class Claims implements AutoCloseable {
     if (age.compareTo(staleAfter(record)) > 0) {
       return new Observation(runId, record, attempt, State.STALE, "last heartbeat " + minutes(age) + " ago");
     }
+    Duration ahead = Duration.between(clock.instant(), heartbeat);
+    if (ahead.compareTo(Duration.ofSeconds(1)) > 0) {
+      // Not "0 s ago": the run stays held until this clock catches up, and whoever reads this should know why.
+      return new Observation(runId, record, attempt, State.HELD, "heartbeat dated " + minutes(ahead)
+          + " in the future (the clocks of this machine and the holder's disagree)");
+    }
     return new Observation(runId, record, attempt, State.HELD, "heartbeat " + seconds(age) + " ago");
   }
 

@@ -125,8 +125,8 @@ public final class ResultStore {
   public RunState inspect(RunSpec spec, RunIdentity identity, Claims claims) throws IOException {
     Claims.Observation claim = claims.observe(spec.runId());
     if (claim.state() == Claims.State.HELD) {
-      return new RunState(spec, RunState.Kind.HELD, "claimed by " + claim.holderDescription() + ", " + claim.reason(),
-          claim);
+      return new RunState(spec, RunState.Kind.HELD, (claim.holderDescription().isEmpty() ? "claimed"
+          : "claimed by " + claim.holderDescription()) + ", " + claim.reason(), claim);
     }
     Optional<RunRecord> stored = readQuietly(spec.runId());
     if (stored.isPresent() && (stored.get().status().isFinal() || stored.get().status() == RunStatus.FAILED)) {
@@ -140,8 +140,8 @@ public final class ResultStore {
           : new RunState(spec, RunState.Kind.DONE, record.status().id(), claim);
     }
     if (claim.state() == Claims.State.STALE) {
-      return new RunState(spec, RunState.Kind.STALE, "claim of " + claim.holderDescription() + " is stale: "
-          + claim.reason(), claim);
+      return new RunState(spec, RunState.Kind.STALE, (claim.holderDescription().isEmpty() ? "claim"
+          : "claim of " + claim.holderDescription()) + " is stale: " + claim.reason(), claim);
     }
     if (stored.isPresent()) {
       return new RunState(spec, RunState.Kind.LEFT, "interrupted (status " + stored.get().status().id() + ")", claim);

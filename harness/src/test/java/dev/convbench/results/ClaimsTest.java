@@ -225,6 +225,19 @@ class ClaimsTest {
   }
 
   @Test
+  void aHeartbeatFromTheFutureIsCalledSoNotZeroSecondsAgo() throws IOException {
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    try (Claims fast = new Claims(out, settings, remote, Clock.fixed(t0.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        Claims mine = new Claims(out, settings, me, Clock.fixed(t0, ZoneOffset.UTC))) {
+      fast.claim(fast.observe("r1")).orElseThrow();
+      Claims.Observation seen = mine.observe("r1");
+      assertEquals(Claims.State.HELD, seen.state());
+      assertEquals("heartbeat dated 180 min in the future (the clocks of this machine and the holder's disagree)",
+          seen.reason());
+    }
+  }
+
+  @Test
   void theHeartbeatRewritesOnlyTheHoldersOwnFile() throws Exception {
     ClaimSettings quick = new ClaimSettings(Duration.ofSeconds(2), Duration.ofMillis(50));
     try (Claims claims = new Claims(out, quick, me, Clock.systemUTC())) {
