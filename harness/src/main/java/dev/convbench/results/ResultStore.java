@@ -146,14 +146,16 @@ public final class ResultStore {
     if (stored.isPresent()) {
       return new RunState(spec, RunState.Kind.LEFT, "interrupted (status " + stored.get().status().id() + ")", claim);
     }
-    return new RunState(spec, RunState.Kind.LEFT, Files.exists(runDirectory(spec.runId())) ? "incomplete" : "new",
-        claim);
+    Path runDir = runDirectory(spec.runId());
+    return new RunState(spec, RunState.Kind.LEFT, Files.exists(runDir.resolve(RUN_FILE))
+        ? "unreadable " + RUN_FILE + " (set aside under " + SUPERSEDED_DIRECTORY + "/ when trained again)"
+        : Files.exists(runDir) ? "incomplete" : "new", claim);
   }
 
   /**
    * Claims run {@code seen.run()} for training and makes its directory ready: a directory left by an attempt with
-   * the same identity (interrupted, or failed and retried) is cleared; one with another identity is moved under
-   * {@code superseded/}, never deleted.
+   * the same identity (interrupted, or failed and retried) is cleared; one with another identity, or whose
+   * {@code run.json} cannot be read, is moved under {@code superseded/}, never deleted.
    *
    * @param retryFailed whether a failed run with the same identity is trained again
    * @return the claim, or empty when another process claimed the run first or finished it in the meantime
@@ -179,6 +181,9 @@ public final class ResultStore {
         claim.ensureHeld();
         if (stored.isPresent() && !sameIdentity(seen.run(), identity, stored.get())) {
           superseded = supersede(seen.run().runId(), stored.get());
+        } else if (stored.isEmpty() && Files.exists(runDir.resolve(RUN_FILE))) {
+          // A run.json this release cannot read (damaged, or written by a newer release): perhaps a finished run.
+          superseded = supersede(seen.run().runId(), null);
         } else {
           AtomicFiles.moveAsideAndDelete(runDir, directory);
         }
