@@ -138,7 +138,7 @@ public final class Claims implements AutoCloseable {
             seen.latest() == null ? null : seen.latest().heartbeatAt(), seen.reason())
         : null;
     ClaimRecord record = new ClaimRecord(seen.runId(), attempt, UUID.randomUUID().toString(), self, now, now,
-        takeover, null, null, settings.staleAfter().toString());
+        takeover, null, null, settings.heartbeat().toString());
     Path dir = runClaims(seen.runId());
     Files.createDirectories(dir);
     Path file = dir.resolve(attemptFileName(attempt));
@@ -272,14 +272,14 @@ public final class Claims implements AutoCloseable {
   }
 
   /**
-   * How long a claim may go without a heartbeat: this process's timeout, or the holder's when that is longer (a
-   * holder heartbeats often enough for its own timeout, not necessarily for a shorter one).
+   * How long a claim may go without a heartbeat: this process's timeout, but at least two of the holder's heartbeat
+   * intervals (a holder started with a longer heartbeat than this process's timeout is alive between its beats).
    */
   private Duration staleAfter(ClaimRecord record) {
     try {
-      Duration holders = record.staleAfter() == null ? null : Duration.parse(record.staleAfter());
-      return holders != null && holders.compareTo(settings.staleAfter()) > 0 ? holders : settings.staleAfter();
-    } catch (java.time.format.DateTimeParseException e) {
+      Duration floor = record.heartbeat() == null ? Duration.ZERO : Duration.parse(record.heartbeat()).multipliedBy(2);
+      return floor.compareTo(settings.staleAfter()) > 0 ? floor : settings.staleAfter();
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
       return settings.staleAfter();
     }
   }

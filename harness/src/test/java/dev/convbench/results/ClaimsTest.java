@@ -209,9 +209,9 @@ class ClaimsTest {
   }
 
   @Test
-  void aShorterStaleTimeoutThanTheHoldersDoesNotTakeOverItsLiveClaim() throws Exception {
-    // The holder heartbeats every 30 s, as its 5-minute timeout allows; a process started with --stale-after 100ms
-    // would otherwise take over every run between two of its heartbeats.
+  void aShorterStaleTimeoutThanTheHoldersHeartbeatDoesNotTakeOverItsLiveClaim() throws Exception {
+    // The holder heartbeats every 30 s; a process started with --stale-after 100ms would otherwise take over every
+    // run between two of its heartbeats.
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     try (Claims holder = new Claims(out, settings, remote, Clock.fixed(t0, ZoneOffset.UTC))) {
       holder.claim(holder.observe("r1")).orElseThrow();
@@ -219,8 +219,11 @@ class ClaimsTest {
     ClaimSettings impatient = new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50));
     try (Claims early = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(20), ZoneOffset.UTC));
         Claims late = new Claims(out, impatient, me, Clock.fixed(t0.plus(Duration.ofMinutes(6)), ZoneOffset.UTC))) {
-      assertEquals(Claims.State.HELD, early.observe("r1").state(), "20 s without heartbeat: live by the holder's rule");
+      assertEquals(Claims.State.HELD, early.observe("r1").state(), "20 s without heartbeat: within 2 of its beats");
       assertEquals(Claims.State.STALE, late.observe("r1").state());
+    }
+    try (Claims afterTwoBeats = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(61), ZoneOffset.UTC))) {
+      assertEquals(Claims.State.STALE, afterTwoBeats.observe("r1").state(), "not the holder's 5 minutes");
     }
   }
 
