@@ -18,9 +18,12 @@ import java.util.Objects;
  *     {@code failed}, {@code interrupted} (the process was stopped), {@code kept} (someone else had finished the run
  *     in the meantime), {@code superseded} (the run was moved under {@code superseded/}), {@code lost} (taken over)
  * @param releasedAt when the outcome was written, or {@code null}
+ * @param heartbeat the holder's heartbeat interval (ISO-8601 duration, e.g. {@code PT30S}): no process takes the run
+ *     over before two of them have passed without a heartbeat, whatever its own {@code --stale-after}; {@code null}
+ *     in claims written before it was recorded
  */
 public record ClaimRecord(String runId, int attempt, String token, ProcessIdentity holder, String startedAt,
-    String heartbeatAt, Takeover takeover, String outcome, String releasedAt) {
+    String heartbeatAt, Takeover takeover, String outcome, String releasedAt, String heartbeat) {
 
   public ClaimRecord {
     Objects.requireNonNull(runId, "runId");
@@ -34,11 +37,11 @@ public record ClaimRecord(String runId, int attempt, String token, ProcessIdenti
   }
 
   ClaimRecord withHeartbeat(String now) {
-    return new ClaimRecord(runId, attempt, token, holder, startedAt, now, takeover, outcome, releasedAt);
+    return new ClaimRecord(runId, attempt, token, holder, startedAt, now, takeover, outcome, releasedAt, heartbeat);
   }
 
   ClaimRecord withOutcome(String finalOutcome, String now) {
-    return new ClaimRecord(runId, attempt, token, holder, startedAt, now, takeover, finalOutcome, now);
+    return new ClaimRecord(runId, attempt, token, holder, startedAt, now, takeover, finalOutcome, now, heartbeat);
   }
 
   /**

@@ -85,8 +85,12 @@ public final class Claims implements AutoCloseable {
     Path file = latest.get();
     int attempt = attemptNumber(file);
     ClaimRecord record;
+    Instant heartbeat;
     try {
       record = json.read(file, ClaimRecord.class);
+      // A heartbeat that is missing or not an instant (a claim edited by hand) makes the claim unreadable too,
+      // rather than failing every process that looks at the directory.
+      heartbeat = record.released() ? null : Instant.parse(Objects.requireNonNull(record.heartbeatAt()));
     } catch (NoSuchFileException e) {
       return observe(runId); // removed by hand between listing and reading
     } catch (IOException | RuntimeException e) {
@@ -104,9 +108,15 @@ public final class Claims implements AutoCloseable {
       return new Observation(runId, record, attempt, State.STALE, "process " + record.holder().pid() + " on "
           + record.holder().host() + " is gone");
     }
-    Duration age = age(Instant.parse(record.heartbeatAt()));
-    if (age.compareTo(settings.staleAfter()) > 0) {
+    Duration age = age(heartbeat);
+    if (age.compareTo(staleAfter(record)) > 0) {
       return new Observation(runId, record, attempt, State.STALE, "last heartbeat " + minutes(age) + " ago");
+    }
+    Duration ahead = Duration.between(clock.instant(), heartbeat);
+    if (ahead.compareTo(Duration.ofSeconds(1)) > 0) {
+      // Not "0 s ago": the run stays held until this clock catches up, and whoever reads this should know why.
+      return new Observation(runId, record, attempt, State.HELD, "heartbeat dated " + minutes(ahead)
+          + " in the future (the clocks of this machine and the holder's disagree)");
     }
     return new Observation(runId, record, attempt, State.HELD, "heartbeat " + seconds(age) + " ago");
   }
@@ -128,7 +138,7 @@ public final class Claims implements AutoCloseable {
             seen.latest() == null ? null : seen.latest().heartbeatAt(), seen.reason())
         : null;
     ClaimRecord record = new ClaimRecord(seen.runId(), attempt, UUID.randomUUID().toString(), self, now, now,
-        takeover, null, null);
+        takeover, null, null, settings.heartbeat().toString());
     Path dir = runClaims(seen.runId());
     Files.createDirectories(dir);
     Path file = dir.resolve(attemptFileName(attempt));
@@ -258,6 +268,19 @@ public final class Claims implements AutoCloseable {
       return true;
     } catch (FileAlreadyExistsException e) {
       return false;
+    }
+  }
+
+  /**
+   * How long a claim may go without a heartbeat: this process's timeout, but at least two of the holder's heartbeat
+   * intervals (a holder started with a longer heartbeat than this process's timeout is alive between its beats).
+   */
+  private Duration staleAfter(ClaimRecord record) {
+    try {
+      Duration floor = record.heartbeat() == null ? Duration.ZERO : Duration.parse(record.heartbeat()).multipliedBy(2);
+      return floor.compareTo(settings.staleAfter()) > 0 ? floor : settings.staleAfter();
+    } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+      return settings.staleAfter();
     }
   }
 

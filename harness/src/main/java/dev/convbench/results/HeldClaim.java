@@ -26,6 +26,8 @@ public final class HeldClaim implements AutoCloseable {
   private volatile boolean lost;
   private volatile boolean released;
   private volatile long confirmedAt;
+  /** The wall clock at {@link #confirmedAt}: {@code System.nanoTime()} stands still while the machine is suspended. */
+  private volatile long confirmedAtMillis;
 
   HeldClaim(Claims claims, Path file, ClaimRecord record) {
     this.claims = claims;
@@ -34,6 +36,7 @@ public final class HeldClaim implements AutoCloseable {
     this.nextAttempt = file.resolveSibling(Claims.attemptFileName(record.attempt() + 1));
     this.heartbeatNanos = claims.settings().heartbeat().toNanos();
     this.confirmedAt = System.nanoTime();
+    this.confirmedAtMillis = claims.clock().millis();
     this.heartbeat = claims.heartbeats().scheduleWithFixedDelay(this::beatQuietly, heartbeatNanos, heartbeatNanos,
         TimeUnit.NANOSECONDS);
   }
@@ -48,16 +51,23 @@ public final class HeldClaim implements AutoCloseable {
   }
 
   /**
-   * Returns when this process still holds the claim; checks the claims directory itself when the last confirmation
-   * is older than two heartbeats (the process may have been suspended, and a stale claim may have been taken over
-   * in the meantime).
+   * Returns when this process still holds the claim. Every call looks for the next attempt's file (one stat): a
+   * process with a shorter {@code --stale-after} than this one's heartbeat may take the run over between two
+   * heartbeats. When the last confirmation is older than two heartbeats by the monotonic clock or by the wall clock
+   * (the process may have been stopped, or its machine suspended, which the monotonic clock does not count), the
+   * heartbeat is renewed as well.
    *
    * @throws ClaimLostException when the run was taken over or the claim released
    */
   public void ensureHeld() {
-    if (!lost && !released && System.nanoTime() - confirmedAt > 2 * heartbeatNanos) {
+    if (!lost && !released) {
       try {
-        beat();
+        if (System.nanoTime() - confirmedAt > 2 * heartbeatNanos
+            || Math.abs(claims.clock().millis() - confirmedAtMillis) > 2 * heartbeatNanos / 1_000_000) {
+          beat();
+        } else {
+          checkNotTakenOver();
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot renew the claim on run " + runId() + " in " + file, e);
       }
@@ -102,18 +112,27 @@ public final class HeldClaim implements AutoCloseable {
   }
 
   private synchronized void beat() throws IOException {
-    if (lost || released) {
-      return;
-    }
-    if (Files.exists(nextAttempt)) {
-      lost = true;
-      heartbeat.cancel(false);
-      LOG.warn("Run {} was taken over by another process; this process stops writing to it", runId());
+    if (!checkNotTakenOver()) {
       return;
     }
     record = record.withHeartbeat(claims.clock().instant().toString());
     AtomicFiles.write(file, claims.json().write(record));
     confirmedAt = System.nanoTime();
+    confirmedAtMillis = claims.clock().millis();
+  }
+
+  /** False when the claim was released or lost, now or before. */
+  private synchronized boolean checkNotTakenOver() {
+    if (lost || released) {
+      return false;
+    }
+    if (Files.exists(nextAttempt)) {
+      lost = true;
+      heartbeat.cancel(false);
+      LOG.warn("Run {} was taken over by another process; this process stops writing to it", runId());
+      return false;
+    }
+    return true;
   }
 
   private void beatQuietly() {

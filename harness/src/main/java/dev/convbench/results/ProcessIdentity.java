@@ -55,8 +55,13 @@ public record ProcessIdentity(String host, String machine, long pid, String proc
       return true;
     }
     Optional<Instant> started = handle.get().info().startInstant();
-    return started.isEmpty() || Duration.between(started.get(), Instant.parse(other.processStartedAt())).abs()
-        .compareTo(START_TOLERANCE) <= 0;
+    Instant claimed;
+    try {
+      claimed = Instant.parse(other.processStartedAt());
+    } catch (java.time.format.DateTimeParseException e) {
+      return true; // not an instant (edited by hand): as if unknown
+    }
+    return started.isEmpty() || Duration.between(started.get(), claimed).abs().compareTo(START_TOLERANCE) <= 0;
   }
 
   /** For messages: {@code pid 1234 on node7 (slurm:99_1)}. */

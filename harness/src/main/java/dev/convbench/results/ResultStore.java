@@ -126,8 +126,8 @@ public final class ResultStore {
   public RunState inspect(RunSpec spec, RunIdentity identity, Claims claims) throws IOException {
     Claims.Observation claim = claims.observe(spec.runId());
     if (claim.state() == Claims.State.HELD) {
-      return new RunState(spec, RunState.Kind.HELD, "claimed by " + claim.holderDescription() + ", " + claim.reason(),
-          claim);
+      return new RunState(spec, RunState.Kind.HELD, (claim.holderDescription().isEmpty() ? "claimed"
+          : "claimed by " + claim.holderDescription()) + ", " + claim.reason(), claim);
     }
     Optional<RunRecord> stored = readQuietly(spec.runId());
     if (stored.isPresent() && (stored.get().status().isFinal() || stored.get().status() == RunStatus.FAILED)) {
@@ -141,20 +141,22 @@ public final class ResultStore {
           : new RunState(spec, RunState.Kind.DONE, record.status().id(), claim);
     }
     if (claim.state() == Claims.State.STALE) {
-      return new RunState(spec, RunState.Kind.STALE, "claim of " + claim.holderDescription() + " is stale: "
-          + claim.reason(), claim);
+      return new RunState(spec, RunState.Kind.STALE, (claim.holderDescription().isEmpty() ? "claim"
+          : "claim of " + claim.holderDescription()) + " is stale: " + claim.reason(), claim);
     }
     if (stored.isPresent()) {
       return new RunState(spec, RunState.Kind.LEFT, "interrupted (status " + stored.get().status().id() + ")", claim);
     }
-    return new RunState(spec, RunState.Kind.LEFT, Files.exists(runDirectory(spec.runId())) ? "incomplete" : "new",
-        claim);
+    Path runDir = runDirectory(spec.runId());
+    return new RunState(spec, RunState.Kind.LEFT, Files.exists(runDir.resolve(RUN_FILE))
+        ? "unreadable " + RUN_FILE + " (set aside under " + SUPERSEDED_DIRECTORY + "/ when trained again)"
+        : Files.exists(runDir) ? "incomplete" : "new", claim);
   }
 
   /**
    * Claims run {@code seen.run()} for training and makes its directory ready: a directory left by an attempt with
-   * the same identity (interrupted, or failed and retried) is cleared; one with another identity is moved under
-   * {@code superseded/}, never deleted.
+   * the same identity (interrupted, or failed and retried) is cleared; one with another identity, or whose
+   * {@code run.json} cannot be read, is moved under {@code superseded/}, never deleted.
    *
    * @param retryFailed whether a failed run with the same identity is trained again
    * @return the claim, or empty when another process claimed the run first or finished it in the meantime
@@ -180,6 +182,9 @@ public final class ResultStore {
         claim.ensureHeld();
         if (stored.isPresent() && !sameIdentity(seen.run(), identity, stored.get())) {
           superseded = supersede(seen.run().runId(), stored.get());
+        } else if (stored.isEmpty() && Files.exists(runDir.resolve(RUN_FILE))) {
+          // A run.json this release cannot read (damaged, or written by a newer release): perhaps a finished run.
+          superseded = supersede(seen.run().runId(), null);
         } else {
           Optional<ResumePoint> checkpoint = stored.isPresent() ? latestCheckpoint(seen.run().runId())
               : Optional.empty();
@@ -272,13 +277,23 @@ public final class ResultStore {
 
   /**
    * Writes {@code experiment.yaml} (the file's text) and {@code experiment.json} (its {@link ExperimentManifest}),
-   * replacing earlier versions atomically. Call it after {@link #plan}, which checks that the directory is empty.
+   * replacing earlier versions atomically. Call it after {@link #checkJoinable}. The first {@code experiment.json}
+   * of a directory is created exclusively: of two processes of different experiments that both found the directory
+   * empty, the second is refused here, before it writes anything.
+   *
+   * @throws ResultsDirectoryInUseException when another experiment's process wrote the directory's manifest since
+   *     {@link #checkJoinable}
    */
   public void writeExperiment(Experiment experiment) throws IOException {
     Files.createDirectories(directory);
+    byte[] manifest = json.write(ExperimentManifest.of(experiment));
+    Path manifestFile = directory.resolve(EXPERIMENT_FILE);
+    if (Files.exists(manifestFile) || !Claims.createExclusively(manifestFile, manifest)) {
+      checkJoinable(experiment);
+    }
     String text = experiment.sourceText() == null ? "" : experiment.sourceText();
     AtomicFiles.write(directory.resolve(EXPERIMENT_TEXT_FILE), text.getBytes(StandardCharsets.UTF_8));
-    AtomicFiles.write(directory.resolve(EXPERIMENT_FILE), json.write(ExperimentManifest.of(experiment)));
+    AtomicFiles.write(manifestFile, manifest);
   }
 
   /**

@@ -84,8 +84,48 @@ public final class ResultsReader {
       }
       experiments.add(readExperiment(dir, warn));
     }
+    experiments = withoutRepeatedRuns(experiments, warn);
     missingRuns(experiments).ifPresent(warn);
     return new Results(experiments, warnings);
+  }
+
+  /**
+   * Reports once a run found in several directories with the same identity (settings and data), e.g. a shard
+   * trained again into another directory: merged twice it would count as two seeds of its cell. Kept: a completed
+   * or diverged copy before a failed one before an unfinished one, else the one in the first directory given. Runs
+   * with the same id but another identity (directories merged with {@code --allow-mixed}) all stay.
+   */
+  private static List<ExperimentResults> withoutRepeatedRuns(List<ExperimentResults> experiments,
+      Consumer<String> warn) {
+    Map<String, List<RunResult>> copies = new LinkedHashMap<>();
+    for (ExperimentResults e : experiments) {
+      for (RunResult r : e.runs()) {
+        RunIdentity id = r.record().identity();
+        if (id != null) {
+          copies.computeIfAbsent(r.runId() + " " + id.spec() + " " + id.data(), k -> new ArrayList<>()).add(r);
+        }
+      }
+    }
+    Set<RunResult> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (List<RunResult> same : copies.values()) {
+      if (same.size() > 1) {
+        RunResult kept = same.stream().max(Comparator.comparingInt(ResultsReader::finishedRank)).orElseThrow();
+        same.stream().filter(r -> r != kept).forEach(dropped::add);
+        warn.accept("run " + kept.runId() + " is in " + same.size() + " directories with the same settings and data ("
+            + same.stream().map(r -> String.valueOf(r.directory().getParent())).collect(
+                java.util.stream.Collectors.joining(", ")) + "); reported once, from " + kept.directory().getParent());
+      }
+    }
+    if (dropped.isEmpty()) {
+      return experiments;
+    }
+    return experiments.stream().map(e -> new ExperimentResults(e.directory(), e.manifest(), e.experimentText(),
+        e.runs().stream().filter(r -> !dropped.contains(r)).toList())).toList();
+  }
+
+  private static int finishedRank(RunResult run) {
+    RunStatus status = run.record().status();
+    return status.isFinal() ? 2 : status == RunStatus.FAILED ? 1 : 0;
   }
 
   /**

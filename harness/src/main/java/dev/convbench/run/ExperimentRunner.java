@@ -363,7 +363,13 @@ public final class ExperimentRunner {
           continue;
         }
         held.ensureHeld();
-        Path moved = store.supersede(stray, store.read(stray).orElse(null));
+        dev.convbench.results.RunRecord record;
+        try {
+          record = store.read(stray).orElse(null);
+        } catch (IOException | RuntimeException unreadable) {
+          record = null; // damaged, or written by a newer release: moved all the same, named ".old"
+        }
+        Path moved = store.supersede(stray, record);
         held.release("superseded");
         tally.superseded.add(moved);
       }

@@ -171,6 +171,76 @@ class ClaimsTest {
   }
 
   @Test
+  void aHolderWhoseMachineWasSuspendedChecksItsClaimBeforeWritingAgain() throws Exception {
+    // A suspended machine: the wall clock jumps on resume, System.nanoTime() (CLOCK_MONOTONIC) does not, and the
+    // heartbeat thread is not due yet. The first write after resuming must still find the takeover.
+    Instant t0 = Instant.now();
+    AtomicReference<Instant> now = new AtomicReference<>(t0);
+    Clock wall = new Clock() {
+      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+      @Override public Instant instant() { return now.get(); }
+    };
+    try (Claims holder = new Claims(out, settings, remote, wall);
+        Claims taker = new Claims(out, settings, me, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))) {
+      HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
+      held.ensureHeld();
+      taker.claim(taker.observe("r1")).orElseThrow(); // 10 minutes later, by the taker's clock: stale
+      now.set(t0.plus(Duration.ofMinutes(10))); // the holder's machine resumes
+      assertThrows(ClaimLostException.class, held::ensureHeld);
+      assertTrue(held.lost());
+    }
+  }
+
+  @Test
+  void aHolderTakenOverBetweenTwoHeartbeatsWritesNothingMore() throws Exception {
+    // The taker's clock is ahead (or its view of the holder's file is late, as on NFS): it may take a run over
+    // long before the holder's next heartbeat. The holder's very next write must see it.
+    try (Claims holder = new Claims(out, settings, remote, Clock.systemUTC());
+        Claims taker = new Claims(out, settings, me, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6)))) {
+      HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
+      held.ensureHeld();
+      Claims.Observation seen = taker.observe("r1");
+      assertEquals(Claims.State.STALE, seen.state());
+      taker.claim(seen).orElseThrow();
+      assertThrows(ClaimLostException.class, held::ensureHeld);
+      assertTrue(held.lost());
+    }
+  }
+
+  @Test
+  void aShorterStaleTimeoutThanTheHoldersHeartbeatDoesNotTakeOverItsLiveClaim() throws Exception {
+    // The holder heartbeats every 30 s; a process started with --stale-after 100ms would otherwise take over every
+    // run between two of its heartbeats.
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    try (Claims holder = new Claims(out, settings, remote, Clock.fixed(t0, ZoneOffset.UTC))) {
+      holder.claim(holder.observe("r1")).orElseThrow();
+    }
+    ClaimSettings impatient = new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50));
+    try (Claims early = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(20), ZoneOffset.UTC));
+        Claims late = new Claims(out, impatient, me, Clock.fixed(t0.plus(Duration.ofMinutes(6)), ZoneOffset.UTC))) {
+      assertEquals(Claims.State.HELD, early.observe("r1").state(), "20 s without heartbeat: within 2 of its beats");
+      assertEquals(Claims.State.STALE, late.observe("r1").state());
+    }
+    try (Claims afterTwoBeats = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(61), ZoneOffset.UTC))) {
+      assertEquals(Claims.State.STALE, afterTwoBeats.observe("r1").state(), "not the holder's 5 minutes");
+    }
+  }
+
+  @Test
+  void aHeartbeatFromTheFutureIsCalledSoNotZeroSecondsAgo() throws IOException {
+    Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
+    try (Claims fast = new Claims(out, settings, remote, Clock.fixed(t0.plus(Duration.ofHours(3)), ZoneOffset.UTC));
+        Claims mine = new Claims(out, settings, me, Clock.fixed(t0, ZoneOffset.UTC))) {
+      fast.claim(fast.observe("r1")).orElseThrow();
+      Claims.Observation seen = mine.observe("r1");
+      assertEquals(Claims.State.HELD, seen.state());
+      assertEquals("heartbeat dated 180 min in the future (the clocks of this machine and the holder's disagree)",
+          seen.reason());
+    }
+  }
+
+  @Test
   void theHeartbeatRewritesOnlyTheHoldersOwnFile() throws Exception {
     ClaimSettings quick = new ClaimSettings(Duration.ofSeconds(2), Duration.ofMillis(50));
     try (Claims claims = new Claims(out, quick, me, Clock.systemUTC())) {
@@ -181,6 +251,29 @@ class ClaimsTest {
       assertTrue(Instant.parse(later).isAfter(Instant.parse(first)), first + " then " + later);
       held.release("completed");
       assertEquals(List.of("attempt-000001.json"), listing(out.resolve(".claims/r1")));
+    }
+  }
+
+  @Test
+  void aClaimWhoseHeartbeatIsNotAnInstantIsJudgedByItsFileAgeInsteadOfFailingEveryObserver() throws IOException {
+    try (Claims remoteClaims = new Claims(out, settings, remote, Clock.systemUTC())) {
+      remoteClaims.claim(remoteClaims.observe("r1")).orElseThrow();
+      remoteClaims.claim(remoteClaims.observe("r2")).orElseThrow();
+    }
+    Path garbled = out.resolve(".claims/r1/attempt-000001.json");
+    Files.writeString(garbled, Files.readString(garbled).replaceFirst("\"heartbeatAt\" : \"[^\"]*\"",
+        "\"heartbeatAt\" : \"yesterday\""));
+    Path missing = out.resolve(".claims/r2/attempt-000001.json");
+    Files.writeString(missing, Files.readString(missing).replaceFirst("\"heartbeatAt\" : \"[^\"]*\"",
+        "\"heartbeatAt\" : null"));
+    try (Claims mine = new Claims(out, settings, me, Clock.systemUTC())) {
+      assertEquals(Claims.State.HELD, mine.observe("r1").state(), "a fresh file: perhaps being written");
+      assertEquals(Claims.State.HELD, mine.observe("r2").state());
+      Files.setLastModifiedTime(garbled, java.nio.file.attribute.FileTime.from(Instant.now().minus(
+          Duration.ofMinutes(10))));
+      Claims.Observation stale = mine.observe("r1");
+      assertEquals(Claims.State.STALE, stale.state());
+      assertEquals(2, mine.claim(stale).orElseThrow().record().attempt(), "the run can be taken over");
     }
   }
 

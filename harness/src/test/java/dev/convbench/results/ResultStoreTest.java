@@ -155,6 +155,21 @@ class ResultStoreTest {
   }
 
   @Test
+  void ofTwoExperimentsThatBothFoundTheDirectoryEmptyOnlyTheFirstToWriteJoinsIt() throws IOException {
+    var first = Fixtures.experiment("first", List.of(Fixtures.spec("a")));
+    var second = Fixtures.experiment("second", List.of(Fixtures.spec("a")));
+    ResultStore one = new ResultStore(out);
+    ResultStore two = new ResultStore(out);
+    one.checkJoinable(first);
+    two.checkJoinable(second); // both started at the same moment: the directory was empty for both
+    one.writeExperiment(first);
+    assertThrows(ResultsDirectoryInUseException.class, () -> two.writeExperiment(second));
+    assertTrue(Files.readString(out.resolve("experiment.json")).contains("\"name\" : \"first\""));
+    assertEquals("name: first\n", Files.readString(out.resolve("experiment.yaml")));
+    one.writeExperiment(first); // the same experiment rewrites its files as before
+  }
+
+  @Test
   void writeExperimentStoresTheFileTextAndAManifest() throws IOException {
     ResultStore store = new ResultStore(out);
     store.writeExperiment(Fixtures.experiment("exp", List.of(Fixtures.spec("a"), Fixtures.spec("b"))));

@@ -55,6 +55,32 @@ class ResultsReaderTest {
   }
 
   @Test
+  void aRunInSeveralDirectoriesWithTheSameIdentityIsReportedOnceFinishedCopyFirst() throws IOException {
+    RunIdentity identity = RunIdentity.of(Fixtures.spec("a"), "data-digest");
+    Path shard = out.resolve("shard-0");
+    Path again = out.resolve("shard-0-again");
+    Path other = out.resolve("other-settings");
+    for (Path dir : List.of(shard, again, other)) {
+      ResultStore store = new ResultStore(dir);
+      store.writeExperiment(Fixtures.experiment("exp", List.of(Fixtures.spec("a"))));
+      RunIdentity id = dir == other ? RunIdentity.of(Fixtures.spec("a"), "other-data") : identity;
+      try (RunWriter run = store.start(Fixtures.spec("a"), Fixtures.startInfo(), id, null, 1)) {
+        run.onEpoch(Fixtures.epoch(1, 0.4));
+        if (dir != shard) {
+          run.complete(); // the copy in shard-0 was interrupted
+        }
+      }
+    }
+
+    Results results = reader.read(List.of(shard, again, other));
+
+    assertEquals(List.of(again.resolve("a"), other.resolve("a")),
+        results.runs().stream().map(RunResult::directory).toList(), "once, the finished copy; other data stays");
+    assertTrue(results.warnings().stream().anyMatch(w -> w.startsWith("run a is in 2 directories")
+        && w.endsWith("reported once, from " + again)), results.warnings().toString());
+  }
+
+  @Test
   void doublesRoundTripExactlyWhateverTheDefaultLocale() throws IOException {
     double[] awkward = {0.1 + 0.2, 1.0 / 3, Double.MIN_VALUE, 1e300, -0.0, Double.NaN,
         Double.POSITIVE_INFINITY, 123456789.123456789};

@@ -63,6 +63,32 @@ class EditedExperimentTest {
   }
 
   @Test
+  void aRunWhoseRunJsonCannotBeReadIsMovedUnderSupersededNeverDeletedNorBlocksTheDirectory() throws Exception {
+    Path data = CifarFiles.write(work.resolve("cifar"), 30, 3);
+    Path file = work.resolve("edit.yaml");
+    Path out = work.resolve("out");
+    Files.writeString(file, experiment("v1", data, 1) + "matrix:\n  architecture: [baseline-cnn, lenet5]\n");
+    assertEquals(0, Cli.run(work, "run", file.toString(), "--out", out.toString(), "--no-report").exitCode());
+    byte[] cnnMetrics = Files.readAllBytes(out.resolve("baseline-cnn__s1/metrics.csv"));
+    byte[] lenetMetrics = Files.readAllBytes(out.resolve("lenet5__s1/metrics.csv"));
+    for (String run : List.of("baseline-cnn__s1", "lenet5__s1")) { // damaged, or a status this release lacks
+      Path runJson = out.resolve(run).resolve("run.json");
+      Files.writeString(runJson, Files.readString(runJson).replace("\"completed\"", "\"cancelled\""));
+    }
+
+    // lenet5 leaves the file (a stray run); baseline-cnn stays and cannot be read, so it is trained again.
+    Files.writeString(file, experiment("v1", data, 1) + "matrix:\n  architecture: [baseline-cnn]\n");
+    Cli.Result edited = Cli.run(work, "run", file.toString(), "--out", out.toString(), "--no-report");
+    assertEquals(0, edited.exitCode(), edited.err());
+    assertTrue(edited.err().contains("1 completed, 0 diverged, 0 failed, 0 kept from before"), edited.err());
+
+    List<String> superseded = listing(out.resolve("superseded"));
+    assertEquals(List.of("baseline-cnn__s1.old", "lenet5__s1.old"), superseded);
+    assertArrayEquals(cnnMetrics, Files.readAllBytes(out.resolve("superseded/baseline-cnn__s1.old/metrics.csv")));
+    assertArrayEquals(lenetMetrics, Files.readAllBytes(out.resolve("superseded/lenet5__s1.old/metrics.csv")));
+  }
+
+  @Test
   void anotherExperimentsDirectoryIsRefused() throws Exception {
     Path data = CifarFiles.write(work.resolve("cifar"), 30, 3);
     Path out = work.resolve("out");
