@@ -78,9 +78,9 @@ final class ShardOptions {
       throw new UserInputException("--shard " + text + ": the number of shards must be from 1 to "
           + Integer.MAX_VALUE);
     }
-    if (index < 0 || index >= count) {
-      throw new UserInputException("shard index " + index + " is out of range for " + shardCount(count) + ": use "
-          + indices(count));
+    if (index < 0 || index >= count || m.group(1).startsWith("-")) { // "-0" is a typo, not shard 0
+      throw new UserInputException("shard index " + m.group(1) + " is out of range for " + shardCount(count)
+          + ": use " + indices(count));
     }
     return new Shard((int) index, (int) count);
   }

@@ -63,6 +63,7 @@ class ShardOptionsTest {
   void explicitShardErrors() {
     assertEquals("shard index 2 is out of range for 2 shards: use 0..1", error(NO_ENV, "--shard", "2/2"));
     assertEquals("shard index -1 is out of range for 2 shards: use 0..1", error(NO_ENV, "--shard", "-1/2"));
+    assertEquals("shard index -0 is out of range for 2 shards: use 0..1", error(NO_ENV, "--shard", "-0/2"));
     assertEquals("shard index 1 is out of range for 1 shard: use 0", error(NO_ENV, "--shard", "1/1"));
     assertEquals("--shard 0/0: the number of shards must be from 1 to 2147483647", error(NO_ENV, "--shard", "0/0"));
     assertEquals("--shard 1/-3: the number of shards must be from 1 to 2147483647",

@@ -49,7 +49,7 @@ class CheckpointSettingsTest {
               checkpoint: {every-epochs: 1, keep: 0, every-hour: 1}
             architecture: vgg11
             """));
-    assertEquals(List.of("2:20: 'checkpoint.keep' cannot vary in matrix: it changes no number, so every cell would "
+    assertEquals(List.of("2:33: 'checkpoint.keep' cannot vary in matrix: it changes no number, so every cell would "
         + "be the same run; set it in defaults"), problems("""
             name: x
             matrix: {architecture: [vgg11], checkpoint.keep: [1, 2]}

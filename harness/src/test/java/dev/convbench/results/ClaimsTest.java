@@ -124,7 +124,7 @@ class ClaimsTest {
   }
 
   @Test
-  void aLiveProcessOnTheSameMachineKeepsItsClaimWhateverItsHeartbeat() throws IOException {
+  void aLiveProcessOnTheSameMachineKeepsItsClaimWhileItsHeartbeatIsRecent() throws IOException {
     ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
     ProcessIdentity alive = new ProcessIdentity(me.host(), me.machine(), parent.pid(),
         parent.info().startInstant().map(Instant::toString).orElse(null), null);
