@@ -3,6 +3,7 @@
 # subset (or CIFAR10_DIR) and prints, from each run's checkpoints.csv and metrics.csv, the checkpoint's write time
 # (the first one, which warms up, and the median of the others), its size, and the epoch's training time.
 #   ci/benchmarks/checkpoint-cost.sh [architecture…]      default: baseline-cnn resnet18 densenet121-se
+# CHECKPOINT_TRAIN_SUBSET sets the training images (default 1280; "all" for every image of the data).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 archs=("$@")
@@ -10,16 +11,18 @@ archs=("$@")
 export CIFAR10_DIR="${CIFAR10_DIR:-$(cd ../shared/data/cifar-10-subset-bin && pwd)}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+subset="${CHECKPOINT_TRAIN_SUBSET:-1280}"
+[[ "$subset" == all ]] && subset_setting="" || subset_setting="train-subset: $subset, "
 cat > "$work/cost.yaml" << YAML
 name: checkpoint-cost
-dataset: {train-subset: 1280, test-subset: 200, allow-partial: true}
+dataset: {${subset_setting}test-subset: 200, allow-partial: true}
 defaults: {epochs: 5, batch-size: 128}
 matrix: {architecture: [$(IFS=,; echo "${archs[*]}")]}
 YAML
 ./convbench run "$work/cost.yaml" --out "$work/out" --no-report --keep-models none > "$work/log" 2>&1 \
   || { cat "$work/log" >&2; exit 1; }
 echo "machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores, $(date -u +%F)"
-echo "settings: 1,280 training images, batch 128, 5 epochs, a checkpoint after each epoch"
+echo "settings: $subset training images, batch 128, 5 epochs, a checkpoint after each epoch"
 echo
 echo "| architecture | checkpoint size | first checkpoint | later checkpoints (median) | epoch (median) | median checkpoint / epoch |"
 echo "|---|---:|---:|---:|---:|---:|"
