@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  runtime failure",
         "  2  invalid input (command line, experiment file, plugins, data, results directory)",
-        "  3  finished, but some runs failed or diverged"})
+        "  3  finished, but some runs failed or diverged",
+        "  130, 143  stopped by Ctrl-C or SIGTERM: checkpoint written, run again to continue"})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
