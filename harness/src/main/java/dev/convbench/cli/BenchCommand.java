@@ -13,10 +13,10 @@ import dev.convbench.training.ScheduleConfig;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
+import dev.convbench.training.TrainingOutcome;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,52 +79,53 @@ final class BenchCommand implements Callable<Integer> {
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
         5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps));
     long buildStarted = System.nanoTime();
-    List<Long> stamps = new ArrayList<>();
+    List<Double> stepSeconds = new ArrayList<>();
     double buildSeconds;
+    TrainingOutcome outcome;
     try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
         architectureOptions.values(plugin), cfg, randomImages(images), 1,
         !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
-      stamps.add(System.nanoTime());
-      run.run(new TrainingListener() {
+      // The same timing as a run's training time: each step's session run, nothing around it.
+      outcome = run.run(new TrainingListener() {
         @Override
-        public void onStep(int epoch, int step, double loss, double accuracy, double imagesPerSecond) {
-          stamps.add(System.nanoTime());
+        public void onStepTime(double seconds) {
+          stepSeconds.add(seconds);
         }
       });
     }
-    double[] ms = new double[steps];
-    for (int i = 0; i < steps; i++) {
-      ms[i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e6;
+    if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
+      context.err().println("bench: " + plugin.name() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
+          + outcome.reason() + " (random images, batch " + batchSize + "); no step time to report");
+      return ExitCode.RUNS_FAILED;
     }
-    Arrays.sort(ms);
-    Map<String, Object> result = new LinkedHashMap<>();
-    result.put("architecture", plugin.name());
-    result.put("hyperParameters", architectureOptions.params);
-    result.put("device", Devices.detect());
-    result.put("batchSize", batchSize);
-    result.put("diagnostics", !noDiagnostics);
-    result.put("timedSteps", steps);
-    result.put("medianStepMs", quantile(ms, 0.5));
-    result.put("meanStepMs", Arrays.stream(ms).average().orElseThrow());
-    result.put("p25StepMs", quantile(ms, 0.25));
-    result.put("p75StepMs", quantile(ms, 0.75));
-    result.put("minStepMs", ms[0]);
-    result.put("maxStepMs", ms[ms.length - 1]);
-    result.put("imagesPerSecond", batchSize * 1000 / quantile(ms, 0.5));
-    result.put("graphBuildAndLoadSeconds", buildSeconds);
-    result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+    double[] ms = stepSeconds.subList(warmup, warmup + steps).stream().mapToDouble(sec -> sec * 1000).sorted()
+        .toArray();
+    BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(), batchSize,
+        !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
+        quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
+        Runtime.getRuntime().availableProcessors());
     if (json) {
       context.out().println(Json.write(result));
     } else {
       context.out().printf(Locale.ROOT, "%s%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
               + "max %.1f, mean %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
-          plugin.name(), architectureOptions.params.isEmpty() ? "" : " " + architectureOptions.params, result.get("device"), batchSize,
-          noDiagnostics ? ", no diagnostics" : "", quantile(ms, 0.5), quantile(ms, 0.25), quantile(ms, 0.75), ms[0],
-          ms[ms.length - 1], result.get("meanStepMs"), steps, warmup, result.get("imagesPerSecond"), buildSeconds);
+          plugin.name(), result.hyperParameters().isEmpty() ? "" : " " + result.hyperParameters(), result.device(),
+          batchSize, noDiagnostics ? ", no diagnostics" : "", result.medianStepMs(), result.p25StepMs(),
+          result.p75StepMs(), result.minStepMs(), result.maxStepMs(), result.meanStepMs(), steps, warmup,
+          result.imagesPerSecond(), buildSeconds);
     }
     return ExitCode.OK;
   }
+
+  /**
+   * What {@code bench} measured ({@code --json} prints it): step times of the training step's session run alone, in
+   * milliseconds, over the timed steps after warm-up.
+   */
+  record BenchResult(String architecture, Map<String, String> hyperParameters, String device, int batchSize,
+      boolean diagnostics, int timedSteps, double medianStepMs, double meanStepMs, double p25StepMs,
+      double p75StepMs, double minStepMs, double maxStepMs, double imagesPerSecond, double graphBuildAndLoadSeconds,
+      int availableProcessors) {}
 
   private static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);

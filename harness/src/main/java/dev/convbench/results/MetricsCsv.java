@@ -34,7 +34,7 @@ public final class MetricsCsv {
    */
   public static final List<String> EPOCH_COLUMNS = List.of("epoch", "train_loss", "train_accuracy", "test_loss",
       "test_accuracy", "learning_rate", "epoch_seconds", "eval_seconds", "cumulative_seconds", "images_per_second",
-      "train_eval_loss", "train_eval_accuracy");
+      "train_eval_loss", "train_eval_accuracy", "overhead_seconds");
 
   /**
    * The columns of {@value #EPOCH_FILE} every version wrote. The others ({@code train_eval_loss},
@@ -79,7 +79,7 @@ public final class MetricsCsv {
   static String format(EpochMetrics m) {
     return row(m.epoch(), m.trainLoss(), m.trainAccuracy(), m.testLoss(), m.testAccuracy(), m.learningRate(),
         m.epochSeconds(), m.evalSeconds(), m.cumulativeSeconds(), m.imagesPerSecond(), m.trainEvalLoss(),
-        m.trainEvalAccuracy());
+        m.trainEvalAccuracy(), m.overheadSeconds());
   }
 
   /** The rows of one {@link LayerStats} event, joined by {@code \n} (no trailing line break); empty for no layer. */
@@ -125,7 +125,8 @@ public final class MetricsCsv {
         c.number(cells, "train_accuracy"), c.number(cells, "test_loss"), c.number(cells, "test_accuracy"),
         c.number(cells, "learning_rate"), c.number(cells, "epoch_seconds"), c.number(cells, "eval_seconds"),
         c.number(cells, "cumulative_seconds"), c.number(cells, "images_per_second"),
-        c.optionalNumber(cells, "train_eval_loss"), c.optionalNumber(cells, "train_eval_accuracy"));
+        c.optionalNumber(cells, "train_eval_loss"), c.optionalNumber(cells, "train_eval_accuracy"),
+        c.optionalNumber(cells, "overhead_seconds"));
   }
 
   /**

@@ -88,8 +88,10 @@ public final class PreparedRun implements AutoCloseable {
         double[] ratioSum = partial.ratioSum().length == layers ? partial.ratioSum() : new double[layers];
         int samples = partial.samples();
         int firstStep = resumedMidEpoch ? at.stepInEpoch() : 0;
-        // Training seconds of the epoch so far: those before the checkpoint plus this process's.
-        double before = partial.seconds();
+        // Training seconds count the training step's session runs only; the rest of the loop (diagnostics
+        // sampling, listeners, progress, CSV writes) is overhead, measured apart. Before a resume: the checkpoint's.
+        double trained = partial.seconds();
+        double trainedHere = 0;
         long started = System.nanoTime();
         for (int s = firstStep; s < steps; s++) {
           boolean sample = logEvery > 0 && (globalStep + 1) % logEvery == 0;
@@ -97,8 +99,13 @@ public final class PreparedRun implements AutoCloseable {
           if (gradientNorms != null) {
             diagnostics.beforeStep(graph.session());
           }
+          long stepStarted = System.nanoTime();
           float[] r = graph.step(s, globalStep, gradientNorms);
+          double stepSeconds = (System.nanoTime() - stepStarted) / 1e9;
+          trained += stepSeconds;
+          trainedHere += stepSeconds;
           globalStep++;
+          listener.onStepTime(stepSeconds);
           if (!Float.isFinite(r[0])) {
             return diverged("loss became " + r[0] + " at step " + globalStep + " (epoch " + epoch + ")", history);
           }
@@ -113,27 +120,27 @@ public final class PreparedRun implements AutoCloseable {
             listener.onLayerStats(new LayerStats(LayerStats.Kind.SAMPLE, globalStep, epoch, diagnostics.layers(),
                 gradientNorms, weightNorms, ratios));
           }
-          double elapsed = before + (System.nanoTime() - started) / 1e9;
           lossSum += r[0];
           correct += r[1];
           int done = s + 1 - firstStep;
           listener.onStep(epoch, s + 1, lossSum / (s + 1), correct / ((s + 1) * (double) batch),
-              done * (double) batch / ((System.nanoTime() - started) / 1e9));
+              done * (double) batch / trainedHere);
           if (sample) {
-            listener.onStepLoss(new StepLoss(globalStep, epoch, r[0], cumulative + elapsed));
+            listener.onStepLoss(new StepLoss(globalStep, epoch, r[0], cumulative + trained));
           }
           boolean stopping = stop.getAsBoolean();
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
           if ((stopping || timeUp) && s + 1 < steps) {
             checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative,
-                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, elapsed), best, lastAccuracy));
+                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, trained), best, lastAccuracy));
             lastCheckpoint = System.nanoTime();
             if (stopping) {
               return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
             }
           }
         }
-        double epochSeconds = before + (System.nanoTime() - started) / 1e9;
+        double epochSeconds = trained;
+        double overheadSeconds = (System.nanoTime() - started) / 1e9 - trainedHere;
         cumulative += epochSeconds;
         if (diagnostics != null) {
           double[] sums = new double[layers];
@@ -154,7 +161,7 @@ public final class PreparedRun implements AutoCloseable {
         Evaluation trainSample = graph.evaluateTrainSample();
         EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, correct / ((double) steps * batch), test.loss(),
             test.accuracy(), learningRate, epochSeconds, evalSeconds, cumulative, (double) steps * batch / epochSeconds,
-            trainSample.loss(), trainSample.accuracy());
+            trainSample.loss(), trainSample.accuracy(), overheadSeconds);
         history.add(m);
         listener.onEpoch(m);
         listener.onConfusion(epoch, test.confusion());

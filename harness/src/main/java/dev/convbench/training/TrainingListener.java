@@ -9,6 +9,12 @@ public interface TrainingListener {
   /** Called after every step with running means of the current epoch (for progress display). */
   default void onStep(int epoch, int stepInEpoch, double runningLoss, double runningAccuracy, double imagesPerSecond) {}
 
+  /**
+   * Called after every step with the seconds of its session run alone: what training time counts, and what
+   * {@code bench} times.
+   */
+  default void onStepTime(double seconds) {}
+
   /** Called every {@link TrainingConfig#logEverySteps()} steps. */
   default void onStepLoss(StepLoss loss) {}
 
@@ -40,6 +46,13 @@ public interface TrainingListener {
       public void onStep(int epoch, int step, double loss, double accuracy, double imagesPerSecond) {
         for (TrainingListener l : listeners) {
           l.onStep(epoch, step, loss, accuracy, imagesPerSecond);
+        }
+      }
+
+      @Override
+      public void onStepTime(double seconds) {
+        for (TrainingListener l : listeners) {
+          l.onStepTime(seconds);
         }
       }
 

@@ -28,7 +28,7 @@ public record TrainingPosition(int epoch, int stepInEpoch, long globalStep, doub
    * @param correct images classified correctly
    * @param ratioSum per-layer sums of sampled update-to-weight ratios
    * @param samples diagnostics samples taken
-   * @param seconds training seconds spent in the epoch
+   * @param seconds training seconds of the epoch's steps so far (their session runs only)
    */
   public record EpochProgress(double lossSum, double correct, double[] ratioSum, int samples, double seconds) {
 

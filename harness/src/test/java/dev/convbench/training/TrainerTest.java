@@ -66,6 +66,32 @@ class TrainerTest {
     assertEquals(3 * 3 * 3 * 8 + 2 * 8 + 8 * 10 + 10, outcome.parameters(), "conv + bn + dense");
   }
 
+  /** A slow listener (a progress display, a slow disk) must not count as training time. */
+  @Test
+  void trainingTimeCountsTheStepsOnlyAndTheRestIsOverhead() {
+    double[] stepTimes = {0};
+    TrainingOutcome outcome = new Trainer().train(NET, HyperParameters.defaults(List.of()),
+        config(2, ScheduleConfig.constant()), SmallNet.data(100, 3), 1, new TrainingListener() {
+          @Override
+          public void onStepTime(double seconds) {
+            stepTimes[0] += seconds;
+          }
+
+          @Override
+          public void onStep(int epoch, int step, double loss, double accuracy, double imagesPerSecond) {
+            try {
+              Thread.sleep(40);
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        });
+    double training = outcome.epochs().stream().mapToDouble(EpochMetrics::epochSeconds).sum();
+    double overhead = outcome.epochs().stream().mapToDouble(EpochMetrics::overheadSeconds).sum();
+    assertEquals(stepTimes[0], training, 1e-9, "training time is the sum of the timed steps");
+    assertTrue(overhead >= 2 * 5 * 0.040, "10 steps × 40 ms of listener are overhead: " + overhead);
+  }
+
   @Test
   void cosineScheduleIsComputedInTheGraph() {
     TrainingOutcome outcome = train(config(4, ScheduleConfig.defaults()), 1);

@@ -409,8 +409,9 @@ final class ReportPage {
         + "deviation over the cell's completed runs, n = number of runs, with the 95 % confidence interval of the "
         + "mean (Student's t, n − 1 degrees of freedom, clipped to 0–100 %; none for n=1). FLOPs per image are "
         + "2 × the multiply-accumulates of one forward pass (— when not recorded). Failed, diverged and unfinished runs are "
-        + "counted under Status and listed under Runs. Time to target and training time count training steps only "
-        + "(evaluation excluded). Epochs and time to target are over the runs that reached the target accuracy "
+        + "counted under Status and listed under Runs. Time to target and training time count the training step's "
+        + "session runs only: evaluation, diagnostics sampling, progress and file writes are excluded (the Runs "
+        + "table shows that overhead). Epochs and time to target are over the runs that reached the target accuracy "
         + "(k/n reached). Images/s leaves out the first epoch (graph building, warm-up) when there are several. "
         + "Click a column header to sort.", "class", "note");
     h.close("section");
@@ -524,7 +525,8 @@ final class ReportPage {
       configuration(cell);
       h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
       for (String column : List.of("Run", "Seed", "Status", "Epochs", "Final test accuracy", "Best test accuracy",
-          "Reached target at epoch", "Training time", "Images/s", "Disk use", "Started", "Message")) {
+          "Reached target at epoch", "Training time", "Outside the step", "Images/s", "Disk use", "Started",
+          "Message")) {
         h.element("th", column);
       }
       h.close("tr").close("thead").open("tbody");
@@ -580,6 +582,8 @@ final class ReportPage {
         o.reachedTarget() ? o.epochsToTarget().toString() : "");
     h.element("td", Formats.duration(o.trainingSeconds()), "class", "num", "data-sort",
         Formats.sortKey(o.trainingSeconds()));
+    h.element("td", Formats.duration(o.overheadSeconds()), "class", "num", "data-sort",
+        Formats.sortKey(o.overheadSeconds()));
     h.element("td", Formats.throughput(o.imagesPerSecond()), "class", "num", "data-sort",
         Formats.sortKey(o.imagesPerSecond()));
     long disk = o.run().diskBytes();

@@ -17,16 +17,18 @@ import java.util.List;
  * @param target target accuracy of the run's config, {@code null} when none
  * @param epochsToTarget first epoch whose test accuracy reached the target, {@code null} when not reached
  * @param secondsToTarget training seconds up to that epoch, {@code null} when not reached
+ * @param overheadSeconds seconds of the training loops outside the timed steps (diagnostics sampling, listeners,
+ *     progress, file writes), summed over the epochs that recorded it; {@code null} when none did
  */
 public record RunOutcome(RunResult run, Double finalAccuracy, Double bestAccuracy, int epochs, Double trainingSeconds,
-    Double imagesPerSecond, Double target, Integer epochsToTarget, Double secondsToTarget) {
+    Double imagesPerSecond, Double target, Integer epochsToTarget, Double secondsToTarget, Double overheadSeconds) {
 
   /** Derives the outcome of {@code run}. */
   public static RunOutcome of(RunResult run) {
     List<EpochMetrics> epochs = run.epochs();
     Double target = run.record().spec() == null ? null : run.record().spec().training().targetAccuracy();
     if (epochs.isEmpty()) {
-      return new RunOutcome(run, null, null, 0, null, null, target, null, null);
+      return new RunOutcome(run, null, null, 0, null, null, target, null, null, null);
     }
     EpochMetrics last = epochs.get(epochs.size() - 1);
     double best = epochs.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElseThrow();
@@ -43,8 +45,11 @@ public record RunOutcome(RunResult run, Double finalAccuracy, Double bestAccurac
         }
       }
     }
+    double[] overheads = epochs.stream().mapToDouble(EpochMetrics::overheadSeconds).filter(Double::isFinite)
+        .toArray();
+    Double overhead = overheads.length == 0 ? null : java.util.Arrays.stream(overheads).sum();
     return new RunOutcome(run, last.testAccuracy(), best, epochs.size(), last.cumulativeSeconds(), throughput, target,
-        epochsToTarget, secondsToTarget);
+        epochsToTarget, secondsToTarget, overhead);
   }
 
   public boolean reachedTarget() {

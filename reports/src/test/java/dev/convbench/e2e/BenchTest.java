@@ -1,0 +1,38 @@
+package dev.convbench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code convbench bench}: the step time, or a one-line verdict when the configuration does not train. */
+class BenchTest {
+
+  @TempDir
+  Path work;
+
+  @Test
+  void aDivergingConfigurationIsReportedAsSuchInOneLine() {
+    Cli.Result r = Cli.run(work, "bench", "diverging-fixture", "--steps", "2", "--warmup", "0");
+    assertEquals(3, r.exitCode(), r.err());
+    assertTrue(r.err().startsWith("bench: diverging-fixture diverged: loss became "), r.err());
+    assertEquals(1, r.err().lines().filter(l -> !l.startsWith("WARN")).count(), r.err());
+  }
+
+  @Test
+  void theJsonResultDescribesTheTimedSteps() throws Exception {
+    Cli.Result r = Cli.run(work, "bench", "baseline-cnn", "--steps", "5", "--warmup", "1", "--batch-size", "32",
+        "--json");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals("baseline-cnn", json.path("architecture").asText());
+    assertEquals(5, json.path("timedSteps").asInt());
+    double median = json.path("medianStepMs").asDouble();
+    assertTrue(json.path("minStepMs").asDouble() <= median && median <= json.path("maxStepMs").asDouble(), r.out());
+    assertEquals(32 * 1000 / median, json.path("imagesPerSecond").asDouble(), 1e-6);
+  }
+}
