@@ -11,6 +11,7 @@ import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.Shard;
 import dev.convbench.run.ShardAssignment;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
           + context.resolve(experimentOptions.file) + " --out " + outDir
           + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
           + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
         throw e;
       }

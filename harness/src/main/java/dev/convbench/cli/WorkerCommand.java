@@ -9,6 +9,7 @@ import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.StopSignal;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -68,7 +69,7 @@ final class WorkerCommand implements Callable<Integer> {
       }
       return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
           + context.resolve(experimentOptions.file) + " --out " + outDir);
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
         throw e;
       }

@@ -1,5 +1,6 @@
 package dev.convbench.graph;
 
+import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -27,6 +28,6 @@ public record StepNoise(Operand<TInt64> step, long stream) {
   }
 
   private Operand<TInt64> seed(Ops tf, String purpose) {
-    return tf.stack(java.util.List.of(tf.constant(RandomStreams.key(stream, purpose)), step));
+    return tf.stack(List.of(tf.constant(RandomStreams.key(stream, purpose)), step));
   }
 }

@@ -11,7 +11,9 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,12 +151,12 @@ public final class Claims implements AutoCloseable {
   }
 
   /** The claims of run {@code runId}, oldest first. */
-  public java.util.List<ClaimRecord> history(String runId) throws IOException {
+  public List<ClaimRecord> history(String runId) throws IOException {
     Path dir = runClaims(runId);
     if (!Files.isDirectory(dir)) {
-      return java.util.List.of();
+      return List.of();
     }
-    java.util.List<ClaimRecord> records = new java.util.ArrayList<>();
+    List<ClaimRecord> records = new ArrayList<>();
     for (Path file : attemptFiles(dir).toList()) {
       try {
         records.add(json.read(file, ClaimRecord.class));

@@ -1,6 +1,7 @@
 package dev.convbench.results;
 
 import dev.convbench.experiment.RunSpec;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public record RunState(RunSpec run, Kind kind, String reason, Claims.Observation
 
     /** The lower-case name for tables and JSON. */
     public String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

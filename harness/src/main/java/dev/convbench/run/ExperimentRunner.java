@@ -36,12 +36,15 @@ import dev.convbench.training.TrainingOutcome;
 import dev.convbench.training.TrainingPosition;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +245,7 @@ public final class ExperimentRunner {
     private final Options options;
     private final Tally tally;
     private final AtomicReference<HeldClaim> current;
-    private final Set<String> finished = new java.util.HashSet<>();
+    private final Set<String> finished = new HashSet<>();
     private Dataset dataset;
     private DatasetOptions loaded;
 
@@ -358,7 +361,7 @@ public final class ExperimentRunner {
         continue;
       }
       try (HeldClaim held = claim.get()) {
-        if (!java.nio.file.Files.exists(store.runDirectory(stray))) {
+        if (!Files.exists(store.runDirectory(stray))) {
           held.release("kept");
           continue;
         }
@@ -550,7 +553,7 @@ public final class ExperimentRunner {
         export(KeepModels.BEST, epoch, accuracy, saved.resolve(RunWriter.VARIABLES_PREFIX));
       } finally {
         try (Stream<Path> files = Files.walk(saved)) {
-          for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
             Files.deleteIfExists(p);
           }
         }
@@ -580,7 +583,7 @@ public final class ExperimentRunner {
 
   /** Whether {@code e} says that the run's files could not be written, rather than that the run itself failed. */
   private static boolean isResultsWriteFailure(Throwable e) {
-    return e instanceof CheckpointException || e instanceof java.io.UncheckedIOException;
+    return e instanceof CheckpointException || e instanceof UncheckedIOException;
   }
 
   /** What a run records at its start; {@code prepared} is null when the network could not be built. */

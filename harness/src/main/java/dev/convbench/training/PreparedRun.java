@@ -1,5 +1,6 @@
 package dev.convbench.training;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -174,7 +175,7 @@ public final class PreparedRun implements AutoCloseable {
           if (sink.wantsBestEpochs()) {
             try {
               sink.bestEpoch(epoch, best, graph::save);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
               throw new CheckpointException("cannot keep the model of epoch " + epoch + ": " + e.getMessage(), e);
             }
           }
@@ -199,7 +200,7 @@ public final class PreparedRun implements AutoCloseable {
   private void checkpoint(CheckpointSink sink, TrainingPosition position) {
     try {
       sink.checkpoint(position, graph::save);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new CheckpointException("cannot write the checkpoint of epoch " + position.epoch() + ": " + e.getMessage(),
           e);
     }
