@@ -10,6 +10,7 @@ import dev.convbench.training.Devices;
 import dev.convbench.training.OptimizerConfig;
 import dev.convbench.training.PreparedRun;
 import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.Threads;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
@@ -64,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Mixin
+  ThreadOptions threadOptions;
+
   BenchCommand(CommandContext context) {
     this.context = context;
   }
@@ -82,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Double> stepSeconds = new ArrayList<>();
     double buildSeconds;
     TrainingOutcome outcome;
-    try (PreparedRun run = new Trainer().prepare(plugin.plugin(),
+    try (PreparedRun run = new Trainer().withThreads(threadOptions.resolve(Threads.DEFAULT)).prepare(plugin.plugin(),
         architectureOptions.values(plugin), cfg, randomImages(images), 1,
         !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
@@ -104,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(), batchSize,
         !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
         quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString());
     if (json) {
       context.out().println(Json.write(result));
     } else {
@@ -125,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
   record BenchResult(String architecture, Map<String, String> hyperParameters, String device, int batchSize,
       boolean diagnostics, int timedSteps, double medianStepMs, double meanStepMs, double p25StepMs,
       double p75StepMs, double minStepMs, double maxStepMs, double imagesPerSecond, double graphBuildAndLoadSeconds,
-      int availableProcessors) {}
+      int availableProcessors, String threads) {}
 
   private static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);

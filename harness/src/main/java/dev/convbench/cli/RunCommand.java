@@ -45,6 +45,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ResultsOptions resultsOptions;
 
+  @Mixin
+  ThreadOptions threadOptions;
+
   @Option(names = "--resume", hidden = true,
       description = "Accepted for old scripts: joining a results directory is what run always does.")
   boolean resume;
@@ -57,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
     Injector injector = pluginOptions.injector(context);
-    Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {

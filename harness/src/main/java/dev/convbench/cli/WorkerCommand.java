@@ -41,6 +41,9 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin
   ResultsOptions resultsOptions;
 
+  @Mixin
+  ThreadOptions threadOptions;
+
   @Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How often to look again while every remaining run is held by others (default: 10s).")
   Duration poll = Duration.ofSeconds(10);
@@ -52,7 +55,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Injector injector = pluginOptions.injector(context);
-    Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);

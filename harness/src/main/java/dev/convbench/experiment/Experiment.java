@@ -2,6 +2,7 @@ package dev.convbench.experiment;
 
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.training.CheckpointPolicy;
+import dev.convbench.training.Threads;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,17 +17,25 @@ import java.util.List;
  * @param runs every matrix cell × seed, in a stable order
  * @param baseline architecture label the report compares the others against, or {@code null}
  * @param checkpoints when runs write checkpoints ({@code defaults.checkpoint}); not part of any run's identity
+ * @param threads TensorFlow's thread counts ({@code threads}); not part of any run's identity
  */
 public record Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
-    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints) {
+    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads) {
 
   public Experiment {
     checkpoints = checkpoints == null ? CheckpointPolicy.defaults() : checkpoints;
+    threads = threads == null ? Threads.DEFAULT : threads;
   }
 
-  /** An experiment with the default checkpoint policy. */
+  /** An experiment with the default checkpoint policy and thread counts. */
   public Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
       List<RunSpec> runs, String baseline) {
-    this(name, description, source, sourceText, dataset, runs, baseline, CheckpointPolicy.defaults());
+    this(name, description, source, sourceText, dataset, runs, baseline, CheckpointPolicy.defaults(),
+        Threads.DEFAULT);
+  }
+
+  /** The same experiment with other thread counts. */
+  public Experiment withThreads(Threads other) {
+    return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, other);
   }
 }

@@ -6,6 +6,7 @@ import dev.convbench.experiment.MatrixSpec.Dimension;
 import dev.convbench.experiment.YamlTree.Entry;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.Threads;
 import dev.convbench.training.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +44,8 @@ final class ExperimentReader {
 
   static final List<String> TOP_LEVEL_KEYS =
       List.of("name", "description", "dataset", "defaults", "architectures", "architecture", "matrix", "seeds",
-          "report");
+          "report", "threads");
+  private static final List<String> THREAD_KEYS = List.of("intra-op", "inter-op");
   private static final List<String> REPORT_KEYS = List.of("baseline");
 
   private final Path source;
@@ -98,6 +100,7 @@ final class ExperimentReader {
     boolean matrixValid = problems.count() == mark;
     List<Long> seeds = readSeeds(top.get("seeds"));
     Optional<Located> baseline = readReport(top.get("report"));
+    Threads threads = readThreads(top.get("threads"));
 
     if (!matrixValid) {
       problems.throwIfAny();
@@ -120,7 +123,7 @@ final class ExperimentReader {
     Map<String, Object> defaultValues = new HashMap<>();
     defaults.forEach((k, v) -> defaultValues.put(k, v.value()));
     return new Experiment(name, description, source, text, dataset.options(), List.copyOf(runs), baselineLabel,
-        TrainingSettings.checkpoints(defaultValues));
+        TrainingSettings.checkpoints(defaultValues), threads);
   }
 
   // ---------------------------------------------------------------- top level
@@ -241,6 +244,35 @@ final class ExperimentReader {
       });
     }
     return seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+  }
+
+  /** {@code threads: 2} (both counts) or {@code threads: {intra-op: 2, inter-op: 1}}. */
+  private Threads readThreads(Entry entry) {
+    if (entry == null) {
+      return Threads.DEFAULT;
+    }
+    ValueReader count = ValueReaders.integer(1, 1024, "a thread count from 1 to 1024");
+    if (entry.value() instanceof ScalarNode) {
+      return sections.read(count, entry.value(), "threads")
+          .map(v -> Threads.both(((Number) v.value()).intValue())).orElse(Threads.DEFAULT);
+    }
+    int intra = 0;
+    int inter = 0;
+    for (Entry e : sections.entries(entry, "{intra-op: 2, inter-op: 2}")) {
+      if (!THREAD_KEYS.contains(e.key())) {
+        problems.at(e.keyNode(), "unknown key '" + e.key() + "' in threads"
+            + Suggestions.didYouMeanOrList(e.key(), THREAD_KEYS, "valid keys"));
+        continue;
+      }
+      int n = sections.read(count, e.value(), "threads." + e.key()).map(v -> ((Number) v.value()).intValue())
+          .orElse(0);
+      if (e.key().equals("intra-op")) {
+        intra = n;
+      } else {
+        inter = n;
+      }
+    }
+    return new Threads(intra, inter);
   }
 
   private Optional<Located> readReport(Entry section) {

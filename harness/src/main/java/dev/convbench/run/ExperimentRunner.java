@@ -177,7 +177,8 @@ public final class ExperimentRunner {
     }, "convbench-release-claim");
     Runtime.getRuntime().addShutdownHook(releaseOnExit);
     try (Claims claims = new Claims(store.directory(), options.claims(), self, Clock.systemUTC())) {
-      Share work = new Share(share, identities, store, claims, options, tally, current);
+      Share work = new Share(share, identities, store, claims, options, tally, current,
+          trainer.withThreads(experiment.threads()));
       // Read the data before writing anything when there is something to train: a missing or corrupt data set must
       // fail before the directory is touched.
       work.loadDataIfAnyTrainable();
@@ -245,12 +246,14 @@ public final class ExperimentRunner {
     private final Options options;
     private final Tally tally;
     private final AtomicReference<HeldClaim> current;
+    private final Trainer sessions;
     private final Set<String> finished = new HashSet<>();
     private Dataset dataset;
     private DatasetOptions loaded;
 
     Share(List<RunSpec> runs, Map<String, RunIdentity> identities, ResultStore store, Claims claims, Options options,
-        Tally tally, AtomicReference<HeldClaim> current) {
+        Tally tally, AtomicReference<HeldClaim> current, Trainer sessions) {
+      this.sessions = sessions;
       this.runs = runs;
       this.identities = identities;
       this.store = store;
@@ -314,8 +317,8 @@ public final class ExperimentRunner {
         }
         try (HeldClaim held = acquired.get().claim()) {
           current.set(held);
-          Ending ending = runOne(store, spec, identity, acquired.get(), data(spec.dataset()), i + 1, runs.size(),
-              options);
+          Ending ending = runOne(sessions, store, spec, identity, acquired.get(), data(spec.dataset()), i + 1,
+              runs.size(), options);
           held.release(ending.outcome);
           tally.count(ending);
           if (ending == Ending.INTERRUPTED) {
@@ -435,18 +438,18 @@ public final class ExperimentRunner {
     }
   }
 
-  private Ending runOne(ResultStore store, RunSpec spec, RunIdentity identity, ResultStore.Acquired acquired,
-      Dataset dataset, int index, int total, Options options) throws IOException {
+  private Ending runOne(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
+      ResultStore.Acquired acquired, Dataset dataset, int index, int total, Options options) throws IOException {
     try {
-      return train(store, spec, identity, acquired, dataset, index, total, options);
+      return train(sessions, store, spec, identity, acquired, dataset, index, total, options);
     } catch (ClaimLostException e) {
       progress.message(String.format("[%d/%d] %s: %s", index, total, spec.runId(), e.getMessage()));
       return Ending.LOST;
     }
   }
 
-  private Ending train(ResultStore store, RunSpec spec, RunIdentity identity, ResultStore.Acquired acquired,
-      Dataset dataset, int index, int total, Options options) throws IOException {
+  private Ending train(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
+      ResultStore.Acquired acquired, Dataset dataset, int index, int total, Options options) throws IOException {
     HeldClaim claim = acquired.claim();
     int keep = options.checkpoints().keep();
     DiscoveredPlugin plugin = plugins.require(spec.architecture());
@@ -454,7 +457,7 @@ public final class ExperimentRunner {
     PreparedRun prepared;
     try {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
-      prepared = trainer.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
+      prepared = sessions.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
     } catch (RuntimeException | Error e) {
       try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim, keep)) {
         writer.failed(e);

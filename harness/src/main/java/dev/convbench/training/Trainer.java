@@ -13,6 +13,22 @@ import java.util.List;
  */
 public final class Trainer {
 
+  private final Threads threads;
+
+  /** A trainer that leaves TensorFlow's thread counts at their defaults. */
+  public Trainer() {
+    this(Threads.DEFAULT);
+  }
+
+  private Trainer(Threads threads) {
+    this.threads = threads;
+  }
+
+  /** A trainer whose sessions use {@code threads}. */
+  public Trainer withThreads(Threads threads) {
+    return new Trainer(java.util.Objects.requireNonNull(threads));
+  }
+
   /**
    * Builds the run's graph and loads the data into it; the caller then calls {@link PreparedRun#run} and closes it.
    * Separate from running so that the caller can record the parameter count before the first step.
@@ -31,7 +47,7 @@ public final class Trainer {
   public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
       long seed, boolean diagnostics) {
     TrainingGraph graph = new TrainingGraph(plugin, params, cfg, data.train().count(), data.eval().count(),
-        ImageSet.CLASSES, seed, diagnostics);
+        ImageSet.CLASSES, seed, diagnostics, threads);
     try {
       graph.load(data.train(), data.eval());
       return new PreparedRun(graph, cfg);

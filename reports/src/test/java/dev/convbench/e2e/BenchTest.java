@@ -35,4 +35,15 @@ class BenchTest {
     assertTrue(json.path("minStepMs").asDouble() <= median && median <= json.path("maxStepMs").asDouble(), r.out());
     assertEquals(32 * 1000 / median, json.path("imagesPerSecond").asDouble(), 1e-6);
   }
+
+  @Test
+  void threadCountsReachTheSessionAndBadOnesAreRefused() throws Exception {
+    Cli.Result one = Cli.run(work, "bench", "baseline-cnn", "--steps", "2", "--warmup", "0", "--batch-size", "16",
+        "--threads", "1,1", "--json");
+    assertEquals(0, one.exitCode(), one.err());
+    assertEquals("intra-op 1, inter-op 1", new ObjectMapper().readTree(one.out()).path("threads").asText());
+    Cli.Result bad = Cli.run(work, "bench", "baseline-cnn", "--threads", "0");
+    assertEquals(2, bad.exitCode());
+    assertEquals("error: --threads expects N or N,M with thread counts from 1 to 1024, not '0'\n", bad.err());
+  }
 }
