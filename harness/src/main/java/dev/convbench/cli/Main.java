@@ -16,10 +16,11 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
         DescribeCommand.class, BenchCommand.class, ReportCommand.class, EvaluateCommand.class, DataCommand.class},
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  runtime failure",
-        "  2  invalid input (command line, experiment file, plugins, data, results directory)",
-        "  3  finished, but some runs failed or diverged",
-        "  130, 143  stopped by Ctrl-C or SIGTERM: checkpoint written, run again to continue"})
+    footer = {"  0    success", "  1    runtime failure (one line; the stack trace goes to a log file)",
+        "  2    invalid input: command line, experiment file, plugins, data, results dir",
+        "  3    finished, but some runs failed or diverged",
+        "  130  stopped by Ctrl-C: checkpoint written; the same command continues",
+        "  143  stopped by SIGTERM: as 130"})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -69,6 +69,25 @@ final class AtomicFiles {
     Files.move(ready, target, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /**
+   * Deletes what a process killed while writing in {@code dir} left there: hidden temporary files and directories
+   * ({@code .….tmp}: a checkpoint, a model, a file being replaced) and trash. Only for a directory this process
+   * alone writes (a run's, under its claim).
+   */
+  static void deleteLeftovers(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.filter(p -> {
+        String name = p.getFileName().toString();
+        return name.startsWith(TRASH_PREFIX) || (name.startsWith(HIDDEN_PREFIX) && name.endsWith(".tmp"));
+      }).toList()) {
+        deleteRecursively(p);
+      }
+    }
+  }
+
   /** Deletes directories left behind by an interrupted {@link #moveAsideAndDelete}. */
   static void deleteTrash(Path parent) throws IOException {
     if (!Files.isDirectory(parent)) {

@@ -52,7 +52,8 @@ public final class Claims implements AutoCloseable {
   /** The directory of claims inside a results directory; hidden, so readers of results ignore it. */
   public static final String DIRECTORY = ".claims";
 
-  private static final Pattern ATTEMPT_FILE = Pattern.compile("attempt-(\\d{6,})\\.json");
+  /** At most nine digits: a hand-made name beyond int range is not an attempt, rather than a crash for everyone. */
+  private static final Pattern ATTEMPT_FILE = Pattern.compile("attempt-(\\d{6,9})\\.json");
 
   private final Path root;
   private final ClaimSettings settings;
@@ -66,11 +67,6 @@ public final class Claims implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings);
     this.self = Objects.requireNonNull(self);
     this.clock = Objects.requireNonNull(clock);
-  }
-
-  /** This process. */
-  public ProcessIdentity self() {
-    return self;
   }
 
   public ClaimSettings settings() {
@@ -148,23 +144,6 @@ public final class Claims implements AutoCloseable {
       return Optional.empty();
     }
     return Optional.of(new HeldClaim(this, file, record));
-  }
-
-  /** The claims of run {@code runId}, oldest first. */
-  public List<ClaimRecord> history(String runId) throws IOException {
-    Path dir = runClaims(runId);
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    List<ClaimRecord> records = new ArrayList<>();
-    for (Path file : attemptFiles(dir).toList()) {
-      try {
-        records.add(json.read(file, ClaimRecord.class));
-      } catch (IOException | RuntimeException e) {
-        // a claim being created on a file system without hard links: not part of the history yet
-      }
-    }
-    return records;
   }
 
   @Override

@@ -357,6 +357,9 @@ public final class ResultStore {
       ResumePoint from, int keepCheckpoints) throws IOException {
     claim.ensureHeld();
     Path runDir = runDirectory(spec.runId());
+    // A killed attempt may have left a half-written checkpoint or model (hidden, so never read): reclaim the space.
+    AtomicFiles.deleteLeftovers(runDir);
+    AtomicFiles.deleteLeftovers(runDir.resolve(RunWriter.CHECKPOINTS));
     Clock millis = Clock.tick(clock, Duration.ofMillis(1));
     TrainingPosition at = from.record().position();
     RunRecord record = RunRecord.started(spec, info, millis.instant(), identity,

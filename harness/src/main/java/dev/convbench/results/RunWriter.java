@@ -183,21 +183,22 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
         + "," + seconds + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
-  /** Writes a directory with the exported model into; it must not exist yet. */
+  /** Exports a model with the weights of a checkpoint's variables into a directory that does not exist yet. */
   @FunctionalInterface
   public interface ModelWriter {
-    void write(Path directory) throws IOException;
+    void write(Path variables, Path directory) throws IOException;
   }
 
   /**
-   * Replaces the run's {@value #MODEL} directory: {@code export} writes the new one under a hidden name, then it
-   * takes the place of the old one, so a reader finds the old model or the new one, complete.
+   * Replaces the run's {@value #MODEL} directory with the model {@code export} makes from checkpoint
+   * {@code variables} (a file-name prefix): written under a hidden name, then put in the place of the old one, so a
+   * reader finds the old model or the new one, complete.
    */
-  public synchronized void keepModel(ModelRecord model, ModelWriter export) throws IOException {
+  public synchronized void keepModel(ModelRecord model, Path variables, ModelWriter export) throws IOException {
     checkOpen();
     Path tmp = directory.resolve(AtomicFiles.HIDDEN_PREFIX + MODEL + "." + UUID.randomUUID() + ".tmp");
     try {
-      export.write(tmp);
+      export.write(variables, tmp);
       Files.write(tmp.resolve("model.json"), json.write(model));
       guard();
       AtomicFiles.replaceDirectory(tmp, directory.resolve(MODEL));
@@ -206,6 +207,22 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
         AtomicFiles.deleteRecursively(tmp);
       }
       throw e;
+    }
+  }
+
+  /**
+   * As {@link #keepModel(ModelRecord, Path, ModelWriter)}, from the variables as they are now: {@code save} writes
+   * them into a hidden scratch directory of the run first, which is removed afterwards.
+   */
+  public synchronized void keepModel(ModelRecord model, Consumer<Path> save, ModelWriter export) throws IOException {
+    checkOpen();
+    Path scratch = directory.resolve(AtomicFiles.HIDDEN_PREFIX + "variables." + UUID.randomUUID() + ".tmp");
+    Files.createDirectory(scratch);
+    try {
+      save.accept(scratch.resolve(VARIABLES_PREFIX));
+      keepModel(model, scratch.resolve(VARIABLES_PREFIX), export);
+    } finally {
+      AtomicFiles.deleteRecursively(scratch);
     }
   }
 

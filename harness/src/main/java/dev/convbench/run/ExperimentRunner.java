@@ -42,7 +42,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,7 +51,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -550,30 +548,23 @@ public final class ExperimentRunner {
 
     @Override
     public void bestEpoch(int epoch, double accuracy, Consumer<Path> variables) throws IOException {
-      Path saved = Files.createTempDirectory(writer.directory(), ".best-variables-");
-      try {
-        variables.accept(saved.resolve(RunWriter.VARIABLES_PREFIX));
-        export(KeepModels.BEST, epoch, accuracy, saved.resolve(RunWriter.VARIABLES_PREFIX));
-      } finally {
-        try (Stream<Path> files = Files.walk(saved)) {
-          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-            Files.deleteIfExists(p);
-          }
-        }
-      }
+      writer.keepModel(record(KeepModels.BEST, epoch, accuracy), variables, this::export);
     }
 
     void keepLast(ResultStore.ResumePoint last) throws IOException {
       TrainingPosition at = last.record().position();
-      export(KeepModels.LAST, at.epoch() - 1, at.lastAccuracy(), last.variables());
+      writer.keepModel(record(KeepModels.LAST, at.epoch() - 1, at.lastAccuracy()), last.variables(), this::export);
     }
 
-    private void export(KeepModels kind, int epoch, double accuracy, Path variables) throws IOException {
-      HyperParameters params = HyperParameters.resolve(plugin.hyperParameters(), spec.hyperParameters());
-      writer.keepModel(new ModelRecord(kind.id(), epoch, accuracy, ModelExport.SIGNATURE, ModelExport.INPUT
+    private static ModelRecord record(KeepModels kind, int epoch, double accuracy) {
+      return new ModelRecord(kind.id(), epoch, accuracy, ModelExport.SIGNATURE, ModelExport.INPUT
           + ": uint8 [n, 32, 32, 3], RGB pixels 0-255, height x width x channel", ModelExport.OUTPUT
-          + ": float32 [n, " + ImageSet.CLASSES + "]"), dir -> ModelExport.export(plugin, params, ImageSet.CLASSES,
-              spec.training().augmentation().normalize(), variables, dir));
+          + ": float32 [n, " + ImageSet.CLASSES + "]");
+    }
+
+    private void export(Path variables, Path directory) throws IOException {
+      ModelExport.export(plugin, HyperParameters.resolve(plugin.hyperParameters(), spec.hyperParameters()),
+          ImageSet.CLASSES, spec.training().augmentation().normalize(), variables, directory);
     }
   }
 

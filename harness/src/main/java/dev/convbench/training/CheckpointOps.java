@@ -35,7 +35,6 @@ final class CheckpointOps {
   private final Placeholder<TString> prefix;
   private final Op save;
   private final List<Op> restore = new ArrayList<>();
-  private final List<String> names = new ArrayList<>();
 
   /** Builds the ops; call after every variable of the graph exists. */
   CheckpointOps(Graph graph, Ops tf, VariableStore model) {
@@ -52,6 +51,7 @@ final class CheckpointOps {
         .containsAll(model.all().values().stream().map(v -> v.op().name()).toList())) {
       throw new IllegalStateException("a model variable is missing from the checkpoint");
     }
+    List<String> names = new ArrayList<>();
     List<Operand<?>> values = new ArrayList<>();
     List<Class<? extends TType>> types = new ArrayList<>();
     for (GraphOperation op : variables) {
@@ -73,11 +73,6 @@ final class CheckpointOps {
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Op assign(Ops tf, Output variable, Output value) {
     return tf.assign(variable, value);
-  }
-
-  /** The names of the saved variables, sorted. */
-  List<String> names() {
-    return List.copyOf(names);
   }
 
   void save(Session session, Path path) {

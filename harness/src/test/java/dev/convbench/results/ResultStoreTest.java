@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convbench.training.StepLoss;
+import dev.convbench.training.TrainingPosition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,6 +138,46 @@ class ResultStoreTest {
     assertFalse(Files.exists(out.resolve("r1/leftover.txt")));
     try (Stream<Path> entries = Files.list(out)) {
       assertEquals(List.of("r1"), entries.map(p -> p.getFileName().toString()).toList(), "nothing left aside");
+    }
+  }
+
+  @Test
+  void aResumedRunContinuesAtItsCheckpointWithoutWhatAKilledAttemptLeftBehind() throws IOException {
+    ResultStore store = new ResultStore(out, clock);
+    RunIdentity identity = RunIdentity.of(Fixtures.spec("r1"), "data");
+    ProcessIdentity me = ProcessIdentity.current(java.util.Map.of());
+    try (Claims claims = new Claims(out, ClaimSettings.defaults(), me, Clock.systemUTC())) {
+      HeldClaim first = claims.claim(claims.observe("r1")).orElseThrow();
+      RunWriter run = store.start(Fixtures.spec("r1"), Fixtures.startInfo(), identity, first, 1);
+      run.onEpoch(Fixtures.epoch(1, 0.4));
+      run.checkpoint(new TrainingPosition(2, 0, 10, 1.5, new TrainingPosition.EpochProgress(0, 0, new double[0], 0,
+          0), 0.4, 0.4), prefix -> write(prefix.resolveSibling("variables.index")));
+      run.onEpoch(Fixtures.epoch(2, 0.5)); // after the checkpoint: cut on resume
+      // What a kill -9 in the middle of the next checkpoint and of a model export leaves.
+      Files.createDirectories(run.directory().resolve("checkpoints/.epoch-000003-step-000000000020.x.tmp"));
+      Files.createDirectories(run.directory().resolve(".model.x.tmp"));
+      run.close();
+      first.release("interrupted");
+
+      HeldClaim second = claims.claim(claims.observe("r1")).orElseThrow();
+      ResultStore.ResumePoint point = store.latestCheckpoint("r1").orElseThrow();
+      assertEquals(2, point.record().position().epoch());
+      try (RunWriter resumed = store.resume(Fixtures.spec("r1"), Fixtures.startInfo(), identity, second, point, 1)) {
+        assertEquals(2, Files.readAllLines(resumed.directory().resolve("metrics.csv")).size(), "header + epoch 1");
+        try (Stream<Path> files = Files.walk(resumed.directory())) {
+          assertEquals(List.of(), files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).toList());
+        }
+        assertEquals(2, resumed.record().attempt().number());
+        assertEquals(new RunRecord.ResumedAt(2, 0), resumed.record().attempt().resumedAt());
+      }
+    }
+  }
+
+  private static void write(Path file) {
+    try {
+      Files.writeString(file, "x");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
