@@ -8,6 +8,7 @@ import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.Devices;
 import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.Precision;
 import dev.convbench.training.PreparedRun;
 import dev.convbench.training.ScheduleConfig;
 import dev.convbench.training.Threads;
@@ -62,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Sample the loss and layer diagnostics every N steps, as a run would (default ${DEFAULT-VALUE}).")
   int logEverySteps;
 
+  @Option(names = "--precision", defaultValue = "fp32", paramLabel = "P",
+      description = "fp32, bf16, fp16 or auto (default ${DEFAULT-VALUE}); auto is what `convbench doctor` names.")
+  String precision;
+
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
@@ -77,11 +82,17 @@ final class BenchCommand implements Callable<Integer> {
     if (batchSize < 1 || steps < 1 || warmup < 0) {
       throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
     }
+    Precision asked = Precision.parse(precision).orElseThrow(() -> new UserInputException("--precision expects one"
+        + " of " + String.join(", ", Precision.yamlNames()) + ", not '" + precision + "'"));
+    Precision used = asked.resolve(Devices.hardware());
+    used.problemOn(Devices.hardware()).ifPresent(problem -> {
+      throw new UserInputException(problem);
+    });
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
     DiscoveredPlugin plugin = architectureOptions.plugin(plugins);
     int images = batchSize * (warmup + steps);
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
-        5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps));
+        5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps), used);
     long buildStarted = System.nanoTime();
     List<Double> stepSeconds = new ArrayList<>();
     double buildSeconds;
@@ -108,14 +119,14 @@ final class BenchCommand implements Callable<Integer> {
     BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(), batchSize,
         !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
         quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
-        Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString());
+        Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString(), used);
     if (json) {
       context.out().println(Json.write(result));
     } else {
-      context.out().printf(Locale.ROOT, "%s%s on %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
+      context.out().printf(Locale.ROOT, "%s%s on %s, %s, batch %d%s: median step %.1f ms (IQR %.1f–%.1f, min %.1f, "
               + "max %.1f, mean %.1f over %d steps after %d warm-up) = %.0f images/s; graph build + data load %.2f s%n",
           plugin.name(), result.hyperParameters().isEmpty() ? "" : " " + result.hyperParameters(), result.device(),
-          batchSize, noDiagnostics ? ", no diagnostics" : "", result.medianStepMs(), result.p25StepMs(),
+          used, batchSize, noDiagnostics ? ", no diagnostics" : "", result.medianStepMs(), result.p25StepMs(),
           result.p75StepMs(), result.minStepMs(), result.maxStepMs(), result.meanStepMs(), steps, warmup,
           result.imagesPerSecond(), buildSeconds);
     }
@@ -129,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
   record BenchResult(String architecture, Map<String, String> hyperParameters, String device, int batchSize,
       boolean diagnostics, int timedSteps, double medianStepMs, double meanStepMs, double p25StepMs,
       double p75StepMs, double minStepMs, double maxStepMs, double imagesPerSecond, double graphBuildAndLoadSeconds,
-      int availableProcessors, String threads) {}
+      int availableProcessors, String threads, Precision precision) {}
 
   private static double quantile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);

@@ -7,6 +7,8 @@ import dev.convbench.experiment.ExperimentLoader;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.training.Devices;
+import dev.convbench.training.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +37,7 @@ final class ExperimentOptions {
       throw new UserInputException("no experiment file at " + path);
     }
     Experiment e = new ExperimentLoader().load(path,
-        plugins.all().stream().map(DiscoveredPlugin::plugin).toList());
+        plugins.all().stream().map(DiscoveredPlugin::plugin).toList()).withPrecisionResolved(Devices::hardware);
     if (dataDir == null && !allowPartial) {
       return e;
     }
@@ -43,6 +45,15 @@ final class ExperimentOptions {
         r.training(), override(r.dataset(), context), r.seed(), r.cell(), r.label())).toList();
     return new Experiment(e.name(), e.description(), e.source(), e.sourceText(), override(e.dataset(), context), runs,
         e.baseline(), e.checkpoints(), e.threads());
+  }
+
+  /** Refuses, before anything is written, an experiment whose precision this machine cannot compute in. */
+  static void requireTrainableHere(Experiment experiment) {
+    if (experiment.runs().stream().anyMatch(r -> r.training().precision() == Precision.FP16)) {
+      experiment.precisionProblemOn(Devices.hardware()).ifPresent(problem -> {
+        throw new UserInputException(experiment.source() + ": " + problem);
+      });
+    }
   }
 
   private DatasetOptions override(DatasetOptions options, CommandContext context) {

@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
     Injector injector = pluginOptions.injector(context);
     Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
     Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
+    ExperimentOptions.requireTrainableHere(experiment);
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {

@@ -57,6 +57,7 @@ final class WorkerCommand implements Callable<Integer> {
     Injector injector = pluginOptions.injector(context);
     Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
     Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
+    ExperimentOptions.requireTrainableHere(experiment);
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);

@@ -2,6 +2,8 @@ package dev.convbench.experiment;
 
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.training.CheckpointPolicy;
+import dev.convbench.training.Hardware;
+import dev.convbench.training.Precision;
 import dev.convbench.training.Threads;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +34,28 @@ public record Experiment(String name, String description, Path source, String so
       List<RunSpec> runs, String baseline) {
     this(name, description, source, sourceText, dataset, runs, baseline, CheckpointPolicy.defaults(),
         Threads.DEFAULT);
+  }
+
+  /**
+   * The same experiment with {@code precision: auto} replaced by what it means on {@code hardware} (asked for only
+   * when a run says auto), so that a run's identity names the format it computes in.
+   */
+  public Experiment withPrecisionResolved(java.util.function.Supplier<Hardware> hardware) {
+    if (runs.stream().noneMatch(r -> r.training().precision() == Precision.AUTO)) {
+      return this;
+    }
+    Hardware here = hardware.get();
+    List<RunSpec> resolved = runs.stream().map(r -> r.training().precision() != Precision.AUTO ? r
+        : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
+            r.training().withPrecision(Precision.AUTO.resolve(here)), r.dataset(), r.seed(), r.cell(), r.label()))
+        .toList();
+    return new Experiment(name, description, source, sourceText, dataset, resolved, baseline, checkpoints, threads);
+  }
+
+  /** The first reason a run of this experiment cannot train on {@code hardware}, if there is one. */
+  public java.util.Optional<String> precisionProblemOn(Hardware hardware) {
+    return runs.stream().map(r -> r.training().precision().problemOn(hardware)).flatMap(java.util.Optional::stream)
+        .findFirst();
   }
 
   /** The same experiment with other thread counts. */

@@ -3,6 +3,7 @@ package dev.convbench.experiment;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.CheckpointPolicy;
 import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.Precision;
 import dev.convbench.training.ScheduleConfig;
 import dev.convbench.training.TrainingConfig;
 import java.time.Duration;
@@ -67,6 +68,7 @@ final class TrainingSettings {
     r.put("augmentation.horizontal-flip", bool);
     r.put("augmentation.normalize", bool);
     r.put("target-accuracy", ValueReaders.fractionOrPercent());
+    r.put("precision", ValueReaders.choice(Precision.yamlNames()));
     r.put("log-every-steps", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
     // When checkpoints are written and how many are kept: changes no number, so not part of a run's identity.
     r.put("checkpoint.every-epochs", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
@@ -157,7 +159,9 @@ final class TrainingSettings {
         : d.targetAccuracy();
     return new TrainingConfig(integer(values, "epochs", d.epochs()), integer(values, "batch-size", d.batchSize()),
         optimizer, schedule, number(values, "weight-decay", d.weightDecay()), augmentation, target,
-        integer(values, "log-every-steps", d.logEverySteps()));
+        integer(values, "log-every-steps", d.logEverySteps()),
+        values.containsKey("precision") ? Precision.parse((String) values.get("precision")).orElseThrow()
+            : d.precision());
   }
 
   /** The checkpoint policy these values select; unset keys take {@link CheckpointPolicy#defaults()}. */

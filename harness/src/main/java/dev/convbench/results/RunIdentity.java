@@ -1,11 +1,13 @@
 package dev.convbench.results;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.experiment.RunSpec;
+import dev.convbench.training.Precision;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -55,7 +57,11 @@ public record RunIdentity(String spec, String data) {
     Map<String, Object> canonical = new LinkedHashMap<>();
     canonical.put("architecture", run.architecture());
     canonical.put("hyperParameters", new TreeMap<>(run.hyperParameters()));
-    canonical.put("training", run.training());
+    Map<String, Object> training = CANONICAL.convertValue(run.training(), new TypeReference<Map<String, Object>>() {});
+    if (run.training().precision() == Precision.FP32) {
+      training.remove("precision");
+    }
+    canonical.put("training", training);
     canonical.put("data", data);
     canonical.put("seed", run.seed());
     try {

@@ -46,4 +46,9 @@ public final class Devices {
   public static String tensorFlowVersion() {
     return TensorFlow.version();
   }
+
+  /** The facts that decide {@link Precision#AUTO} here: the CPU's flags and whether runs use a GPU. */
+  public static Hardware hardware() {
+    return Hardware.detect(detect().equals("GPU"), 0);
+  }
 }

@@ -1,5 +1,7 @@
 package dev.convbench.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,7 @@ public enum Precision {
   AUTO;
 
   /** The name used in experiment files and on the command line: {@code fp32}, {@code bf16}, ... */
+  @JsonValue
   public String yamlName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -33,6 +36,12 @@ public enum Precision {
   /** Every name accepted in experiment files, in documentation order. */
   public static List<String> yamlNames() {
     return Arrays.stream(values()).map(Precision::yamlName).toList();
+  }
+
+  /** Reads the name {@link #yamlName()} writes ({@code run.json}). */
+  @JsonCreator
+  static Precision fromJson(String name) {
+    return parse(name).orElseThrow(() -> new IllegalArgumentException("unknown precision '" + name + "'"));
   }
 
   /** The precision called {@code name} in a file or on the command line, if there is one. */
@@ -53,6 +62,16 @@ public enum Precision {
       return hardware.gpuHasTensorCores() ? FP16 : FP32;
     }
     return hardware.cpuHasBf16() ? BF16 : FP32;
+  }
+
+  /** Why a run in this (resolved) precision cannot train on {@code hardware}, if it cannot. */
+  public Optional<String> problemOn(Hardware hardware) {
+    if (this == FP16 && !hardware.usesGpu()) {
+      return Optional.of("precision fp16 needs a GPU: TensorFlow's float16 rewriter converts GPU ops only, so here"
+          + " the run would compute in fp32 and be recorded as fp16; use " + (hardware.cpuHasBf16()
+              ? "bf16 (this CPU has " + hardware.cpuBf16Features() + ")" : "fp32") + " or auto");
+    }
+    return Optional.empty();
   }
 
   /** Why {@link #AUTO} resolves as it does on {@code hardware}, in one line. */

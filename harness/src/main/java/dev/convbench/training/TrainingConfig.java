@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param augmentation training-time augmentation (graph ops)
  * @param targetAccuracy test accuracy in [0, 1] that defines time-to-target; {@code null} for none
  * @param logEverySteps record the training loss every this many steps (0 = only per epoch)
+ * @param precision the number format the run computes in; never {@link Precision#AUTO} once a run starts
  */
 public record TrainingConfig(
     int epochs,
@@ -23,9 +24,12 @@ public record TrainingConfig(
     double weightDecay,
     AugmentationConfig augmentation,
     Double targetAccuracy,
-    int logEverySteps) {
+    int logEverySteps,
+    Precision precision) {
 
   public TrainingConfig {
+    // Results written before precision existed were fp32.
+    precision = precision == null ? Precision.FP32 : precision;
     if (epochs < 1 || batchSize < 1 || weightDecay < 0 || logEverySteps < 0) {
       throw new IllegalArgumentException("invalid training config: epochs=" + epochs + ", batch=" + batchSize
           + ", weight-decay=" + weightDecay + ", log-every-steps=" + logEverySteps);
@@ -35,6 +39,13 @@ public record TrainingConfig(
     Objects.requireNonNull(augmentation);
   }
 
+  /** A configuration in fp32. */
+  public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, ScheduleConfig schedule,
+      double weightDecay, AugmentationConfig augmentation, Double targetAccuracy, int logEverySteps) {
+    this(epochs, batchSize, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
+        Precision.FP32);
+  }
+
   /** Sensible defaults for CIFAR-10: SGD 0.05 with Nesterov momentum, cosine schedule, standard augmentation. */
   public static TrainingConfig defaults() {
     return new TrainingConfig(10, 128, OptimizerConfig.defaults(), ScheduleConfig.defaults(), 5e-4,
@@ -42,30 +53,42 @@ public record TrainingConfig(
   }
 
   public TrainingConfig withEpochs(int e) {
-    return new TrainingConfig(e, batchSize, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps);
+    return new TrainingConfig(e, batchSize, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withBatchSize(int b) {
-    return new TrainingConfig(epochs, b, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps);
+    return new TrainingConfig(epochs, b, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withOptimizer(OptimizerConfig o) {
-    return new TrainingConfig(epochs, batchSize, o, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps);
+    return new TrainingConfig(epochs, batchSize, o, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withSchedule(ScheduleConfig s) {
-    return new TrainingConfig(epochs, batchSize, optimizer, s, weightDecay, augmentation, targetAccuracy, logEverySteps);
+    return new TrainingConfig(epochs, batchSize, optimizer, s, weightDecay, augmentation, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withWeightDecay(double wd) {
-    return new TrainingConfig(epochs, batchSize, optimizer, schedule, wd, augmentation, targetAccuracy, logEverySteps);
+    return new TrainingConfig(epochs, batchSize, optimizer, schedule, wd, augmentation, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withAugmentation(AugmentationConfig a) {
-    return new TrainingConfig(epochs, batchSize, optimizer, schedule, weightDecay, a, targetAccuracy, logEverySteps);
+    return new TrainingConfig(epochs, batchSize, optimizer, schedule, weightDecay, a, targetAccuracy, logEverySteps,
+        precision);
   }
 
   public TrainingConfig withTargetAccuracy(Double t) {
-    return new TrainingConfig(epochs, batchSize, optimizer, schedule, weightDecay, augmentation, t, logEverySteps);
+    return new TrainingConfig(epochs, batchSize, optimizer, schedule, weightDecay, augmentation, t, logEverySteps,
+        precision);
+  }
+
+  public TrainingConfig withPrecision(Precision p) {
+    return new TrainingConfig(epochs, batchSize, optimizer, schedule, weightDecay, augmentation, targetAccuracy,
+        logEverySteps, p);
   }
 }

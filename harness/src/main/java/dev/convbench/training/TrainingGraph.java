@@ -22,7 +22,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyAdam;
 import org.tensorflow.op.train.ApplyMomentum;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -64,6 +63,7 @@ final class TrainingGraph implements AutoCloseable {
   private final EvalBranch evalBranch;
   private final EvalBranch trainSampleBranch;
   private final LayerDiagnostics diagnostics;
+  private final LossScaling lossScaling;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
       int classes, long seed, boolean withDiagnostics, Threads threads) {
@@ -145,13 +145,24 @@ final class TrainingGraph implements AutoCloseable {
       for (int i = 0; i < xs.length; i++) {
         xs[i] = weights.get(i).asOutput();
       }
-      Output<?>[] grads = graph.addGradients(objective.asOutput(), xs);
+      // float16 needs the loss scaled so that small gradients survive; bfloat16 has fp32's range and does not.
+      lossScaling = cfg.precision() == Precision.FP16
+          ? new LossScaling(opt.withSubScope("loss_scale"), LossScaling.INITIAL_SCALE, LossScaling.GROWTH_INTERVAL)
+          : null;
+      Output<?>[] grads = lossScaling == null ? graph.addGradients(objective.asOutput(), xs)
+          : lossScaling.unscale(graph.addGradients(lossScaling.scaled(objective).asOutput(), xs));
       diagnostics = withDiagnostics
           ? new LayerDiagnostics(tf.withSubScope("diagnostics"), variables.trainableNames(), weights, grads)
           : null;
-      List<Op> applies = applyGradients(opt, cfg.optimizer(), weights, grads);
-      List<Op> afterApply = new ArrayList<>(applies);
-      afterApply.addAll(trainNet.updates());
+      List<Op> applies = applyGradients(opt, cfg.optimizer(), weights,
+          lossScaling == null ? grads : lossScaling.whenFinite(grads));
+      List<Op> afterApply = new ArrayList<>(trainNet.updates());
+      if (lossScaling == null) {
+        afterApply.addAll(applies);
+      } else {
+        afterApply.add(lossScaling.afterUpdates(applies));
+        trainTargets.addAll(lossScaling.updates());
+      }
       Ops done = opt.withControlDependencies(afterApply);
       trainTargets.add(done.assignAdd(globalStep, done.constant(1f)));
       if (diagnostics != null) {
@@ -169,9 +180,7 @@ final class TrainingGraph implements AutoCloseable {
 
       checkpoint = new CheckpointOps(graph, tf.withSubScope("checkpoint"), variables);
 
-      ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true)
-          .setIntraOpParallelismThreads(threads.intraOp()).setInterOpParallelismThreads(threads.interOp()).build();
-      session = new Session(graph, config);
+      session = new Session(graph, SessionConfig.of(threads, cfg.precision()));
       session.initialize();
     } catch (RuntimeException | Error e) {
       graph.close();
@@ -334,6 +343,11 @@ final class TrainingGraph implements AutoCloseable {
   /** Evaluates the fixed training sample in inference mode. */
   Evaluation evaluateTrainSample() {
     return trainSampleBranch.run(session);
+  }
+
+  /** The loss scaling of an fp16 run, else null. */
+  LossScaling lossScaling() {
+    return lossScaling;
   }
 
   /** Per-layer diagnostics, or null when the graph was built without them. */
