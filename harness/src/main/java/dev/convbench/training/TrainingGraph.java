@@ -330,6 +330,22 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs training step {@code index} as global step {@code globalStep} and returns the graph TensorFlow executed for
+   * it, after Grappler's rewrites (mixed precision among them): what each op computed in.
+   */
+  List<org.tensorflow.proto.NodeDef> executedStep(int index, long globalStep) {
+    try (TInt32 start = TInt32.scalarOf(index * batchSize); TInt64 step = TInt64.scalarOf(globalStep)) {
+      Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
+          .setOptions(org.tensorflow.proto.RunOptions.newBuilder().setOutputPartitionGraphs(true).build());
+      trainTargets.forEach(runner::addTarget);
+      try (Result r = runner.runAndFetchMetadata()) {
+        return r.getMetadata().orElseThrow().getPartitionGraphsList().stream()
+            .flatMap(g -> g.getNodeList().stream()).toList();
+      }
+    }
+  }
+
   /** Evaluates the evaluation set in inference mode. */
   Evaluation evaluate() {
     return evalBranch.run(session);
