@@ -1,9 +1,11 @@
 """PyTorch peer for `convbench bench`: the same networks' training step, timed the same way.
 
-Run:  /usr/bin/python3 ci/benchmarks/pytorch_step.py [baseline-cnn|resnet18] [batch] [steps] [warmup]
+Run:  /usr/bin/python3 ci/benchmarks/pytorch_step.py [baseline-cnn|resnet18] [batch] [steps] [warmup] [fp32|bf16]
 Needs Debian's python3-torch (PyTorch 1.13); a benchmark-side peer, never a convbench dependency.
 Times forward + backward + SGD(momentum 0.9, Nesterov, weight decay 5e-4) on a random uint8 batch that is
 normalised and, like convbench, randomly cropped (4-pixel padding) and flipped per image on the CPU inside the step.
+bf16 wraps the forward pass and the loss in torch.autocast('cpu', dtype=torch.bfloat16), PyTorch's CPU mixed
+precision (weights, gradients and the optimizer stay fp32), the counterpart of convbench's `precision: bf16`.
 Prints the median step time and the spread over the timed steps.
 """
 import statistics
@@ -42,6 +44,9 @@ def main():
     batch = int(sys.argv[2]) if len(sys.argv) > 2 else 128
     steps = int(sys.argv[3]) if len(sys.argv) > 3 else 20
     warmup = int(sys.argv[4]) if len(sys.argv) > 4 else 3
+    precision = sys.argv[5] if len(sys.argv) > 5 else "fp32"
+    if precision not in ("fp32", "bf16"):
+        sys.exit(f"precision must be fp32 or bf16, not {precision!r}")
     torch.set_num_threads(2)
     torch.manual_seed(1)
     generator = torch.Generator().manual_seed(1)
@@ -53,7 +58,9 @@ def main():
     for i in range(warmup + steps):
         start = time.perf_counter()
         opt.zero_grad()
-        loss = F.cross_entropy(net(augment(data, generator)), labels)
+        x = augment(data, generator)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=precision == "bf16"):
+            loss = F.cross_entropy(net(x), labels)
         loss.backward()
         opt.step()
         loss.item()
@@ -62,7 +69,7 @@ def main():
     times.sort()
     q = statistics.quantiles(times, n=4)
     params = sum(p.numel() for p in net.parameters() if p.requires_grad)
-    print(f"pytorch {torch.__version__} {name} ({params:,} parameters), 2 threads, batch {batch}: "
+    print(f"pytorch {torch.__version__} {name} ({params:,} parameters), {precision}, 2 threads, batch {batch}: "
           f"median step {statistics.median(times):.1f} ms (IQR {q[0]:.1f}-{q[2]:.1f}, min {times[0]:.1f}, "
           f"max {times[-1]:.1f} over {steps} steps after {warmup} warm-up) = "
           f"{batch * 1000 / statistics.median(times):.0f} images/s")

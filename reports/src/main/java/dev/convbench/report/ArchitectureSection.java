@@ -62,8 +62,8 @@ final class ArchitectureSection {
     }
     TrainingConfig t = spec.training();
     if (t != null) {
-      row(h, "Training", String.format(Locale.ROOT, "%d epochs, batch %d, weight decay %s", t.epochs(),
-          t.batchSize(), Formats.significant(t.weightDecay(), 6)));
+      row(h, "Training", String.format(Locale.ROOT, "%d epochs, batch %d, weight decay %s, %s", t.epochs(),
+          t.batchSize(), Formats.significant(t.weightDecay(), 6), t.precision()));
       if (t.optimizer() != null) {
         row(h, "Optimizer", String.format(Locale.ROOT, "%s, learning rate %s", t.optimizer().type(),
             Formats.significant(t.optimizer().learningRate(), 6)));

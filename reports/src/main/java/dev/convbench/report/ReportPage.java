@@ -552,9 +552,9 @@ final class ReportPage {
       text.append(" · cell ").append(mapText(spec.cell()));
     }
     if (t != null) {
-      text.append(String.format(Locale.ROOT, " · %d epochs, batch %d, %s lr %s, %s schedule, weight decay %s",
+      text.append(String.format(Locale.ROOT, " · %d epochs, batch %d, %s lr %s, %s schedule, weight decay %s, %s",
           t.epochs(), t.batchSize(), t.optimizer().type(), t.optimizer().learningRate(), t.schedule().type(),
-          t.weightDecay()));
+          t.weightDecay(), t.precision()));
     }
     h.element("p", text.toString(), "class", "config");
   }
