@@ -67,7 +67,7 @@ final class DoctorCommand implements Callable<Integer> {
     DeviceSetting requested = deviceOptions.resolve(DeviceSetting.AUTO);
     GpuReadiness gpu = GpuReadiness.ofThisProcess(context.env());
     String version = Devices.tensorFlowVersion();
-    Environment machine = Environment.detect(version, "CPU", null);
+    Environment machine = Environment.detect(version, "CPU", null, requested.toString());
     Report report = report(version, gpu, Hardware.detect(false, 0).cpuFlags(), machine.cpuModel(),
         machine.availableProcessors(), requested);
     if (json) {

@@ -66,7 +66,7 @@ final class TrainingGraph implements AutoCloseable {
   private final LayerDiagnostics diagnostics;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
-      int classes, long seed, boolean withDiagnostics, Threads threads) {
+      int classes, long seed, boolean withDiagnostics, Threads threads, DeviceSetting device) {
     this.trainCount = trainCount;
     this.evalCount = evalCount;
     this.batchSize = Math.min(cfg.batchSize(), trainCount);
@@ -169,7 +169,7 @@ final class TrainingGraph implements AutoCloseable {
 
       checkpoint = new CheckpointOps(graph, tf.withSubScope("checkpoint"), variables);
 
-      ConfigProto config = ConfigProto.newBuilder().setAllowSoftPlacement(true)
+      ConfigProto config = device.configure(ConfigProto.newBuilder()).setAllowSoftPlacement(true)
           .setIntraOpParallelismThreads(threads.intraOp()).setInterOpParallelismThreads(threads.interOp()).build();
       session = new Session(graph, config);
       session.initialize();
