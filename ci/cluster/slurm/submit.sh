@@ -7,6 +7,7 @@
 # Prints "array-job ID" and "report-job ID" on standard output. Job logs go to OUT-logs/ (CONVBENCH_LOG_DIR). OUT
 # must be on a file system that every node sees. Environment:
 #   CONVBENCH_SBATCH_ARGS   more sbatch options for the array, e.g. "--partition=gpu --gres=gpu:1 --cpus-per-task=8"
+#                           (one GPU per task: a convbench process trains on one GPU; with CONVBENCH_GPU=1)
 #                           (SBATCH_PARTITION, SBATCH_ACCOUNT… apply to both jobs, as sbatch reads them itself)
 #   CONVBENCH_ARGS          more "convbench run" arguments, e.g. "--allow-partial-data"
 #   CONVBENCH_HOME          the checkout whose ./convbench runs (default: this repository)

@@ -6,6 +6,7 @@ import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
+import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
 import dev.convbench.training.OptimizerConfig;
 import dev.convbench.training.Precision;
@@ -73,6 +74,9 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   ThreadOptions threadOptions;
 
+  @Mixin
+  DeviceOptions deviceOptions;
+
   BenchCommand(CommandContext context) {
     this.context = context;
   }
@@ -82,10 +86,12 @@ final class BenchCommand implements Callable<Integer> {
     if (batchSize < 1 || steps < 1 || warmup < 0) {
       throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
     }
+    DeviceSetting device = deviceOptions.resolve(DeviceSetting.AUTO);
+    DeviceOptions.requireUsable(device, context);
     Precision asked = Precision.parse(precision).orElseThrow(() -> new UserInputException("--precision expects one"
         + " of " + String.join(", ", Precision.yamlNames()) + ", not '" + precision + "'"));
-    Precision used = asked.resolve(Devices.hardware());
-    used.problemOn(Devices.hardware()).ifPresent(problem -> {
+    Precision used = asked.resolve(Devices.hardware(device));
+    used.problemOn(Devices.hardware(device)).ifPresent(problem -> {
       throw new UserInputException(problem);
     });
     PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
@@ -97,7 +103,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Double> stepSeconds = new ArrayList<>();
     double buildSeconds;
     TrainingOutcome outcome;
-    try (PreparedRun run = new Trainer().withThreads(threadOptions.resolve(Threads.DEFAULT)).prepare(plugin.plugin(),
+    try (PreparedRun run = new Trainer().withThreads(threadOptions.resolve(Threads.DEFAULT)).withDevice(device)
+        .prepare(plugin.plugin(),
         architectureOptions.values(plugin), cfg, randomImages(images), 1,
         !noDiagnostics)) {
       buildSeconds = (System.nanoTime() - buildStarted) / 1e9;
@@ -116,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     double[] ms = stepSeconds.subList(warmup, warmup + steps).stream().mapToDouble(sec -> sec * 1000).sorted()
         .toArray();
-    BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(), batchSize,
+    BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(device), batchSize,
         !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
         quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
         Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString(), used);

@@ -37,20 +37,28 @@ final class ExperimentOptions {
       throw new UserInputException("no experiment file at " + path);
     }
     Experiment e = new ExperimentLoader().load(path,
-        plugins.all().stream().map(DiscoveredPlugin::plugin).toList()).withPrecisionResolved(Devices::hardware);
+        plugins.all().stream().map(DiscoveredPlugin::plugin).toList());
     if (dataDir == null && !allowPartial) {
       return e;
     }
     List<RunSpec> runs = e.runs().stream().map(r -> new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
         r.training(), override(r.dataset(), context), r.seed(), r.cell(), r.label())).toList();
     return new Experiment(e.name(), e.description(), e.source(), e.sourceText(), override(e.dataset(), context), runs,
-        e.baseline(), e.checkpoints(), e.threads());
+        e.baseline(), e.checkpoints(), e.threads(), e.device());
+  }
+
+  /**
+   * {@code experiment} with {@code precision: auto} replaced by what it means on this machine and the experiment's
+   * device, so that run identities name the format the runs compute in.
+   */
+  static Experiment resolvedForThisMachine(Experiment experiment) {
+    return experiment.withPrecisionResolved(() -> Devices.hardware(experiment.device()));
   }
 
   /** Refuses, before anything is written, an experiment whose precision this machine cannot compute in. */
   static void requireTrainableHere(Experiment experiment) {
     if (experiment.runs().stream().anyMatch(r -> r.training().precision() == Precision.FP16)) {
-      experiment.precisionProblemOn(Devices.hardware()).ifPresent(problem -> {
+      experiment.precisionProblemOn(Devices.hardware(experiment.device())).ifPresent(problem -> {
         throw new UserInputException(experiment.source() + ": " + problem);
       });
     }

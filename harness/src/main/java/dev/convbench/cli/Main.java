@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
         + "each converges and how accurate it gets.", ""},
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
-        DescribeCommand.class, BenchCommand.class, ReportCommand.class, EvaluateCommand.class, DataCommand.class},
+        DescribeCommand.class, BenchCommand.class, ReportCommand.class, EvaluateCommand.class, DataCommand.class,
+        DoctorCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success", "  1    runtime failure (one line; the stack trace goes to a log file)",
         "  2    invalid input: command line, experiment file, plugins, data, results dir",
@@ -33,7 +34,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, worker, plan, validate, "
-        + "list, describe, bench, report, evaluate or data (see --help)");
+        + "list, describe, bench, report, evaluate, data or doctor (see --help)");
   }
 
   public static void main(String[] args) {

@@ -135,7 +135,8 @@ final class PlanCommand implements Callable<Integer> {
       throw new UserInputException("--throughput must be a positive number of GMAC/s, not " + throughputGmacs);
     }
     Injector injector = pluginOptions.injector(context);
-    Experiment experiment = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment experiment = ExperimentOptions.resolvedForThisMachine(
+        experimentOptions.load(context, injector.getInstance(PluginRegistry.class)));
     List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
     warnAboutStandInCosts(costs);
     Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out), injector);

@@ -48,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   ThreadOptions threadOptions;
 
+  @Mixin
+  DeviceOptions deviceOptions;
+
   @Option(names = "--resume", hidden = true,
       description = "Accepted for old scripts: joining a results directory is what run always does.")
   boolean resume;
@@ -61,7 +64,10 @@ final class RunCommand implements Callable<Integer> {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
     Injector injector = pluginOptions.injector(context);
     Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
-    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
+    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
+        .withDevice(deviceOptions.resolve(loaded.device()));
+    DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
+    experiment = ExperimentOptions.resolvedForThisMachine(experiment);
     ExperimentOptions.requireTrainableHere(experiment);
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();

@@ -44,6 +44,9 @@ final class WorkerCommand implements Callable<Integer> {
   @Mixin
   ThreadOptions threadOptions;
 
+  @Mixin
+  DeviceOptions deviceOptions;
+
   @Option(names = "--poll", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How often to look again while every remaining run is held by others (default: 10s).")
   Duration poll = Duration.ofSeconds(10);
@@ -56,7 +59,10 @@ final class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Injector injector = pluginOptions.injector(context);
     Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
-    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()));
+    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
+        .withDevice(deviceOptions.resolve(loaded.device()));
+    DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
+    experiment = ExperimentOptions.resolvedForThisMachine(experiment);
     ExperimentOptions.requireTrainableHere(experiment);
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),

@@ -2,6 +2,7 @@ package dev.convbench.experiment;
 
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.training.CheckpointPolicy;
+import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Hardware;
 import dev.convbench.training.Precision;
 import dev.convbench.training.Threads;
@@ -20,13 +21,21 @@ import java.util.List;
  * @param baseline architecture label the report compares the others against, or {@code null}
  * @param checkpoints when runs write checkpoints ({@code defaults.checkpoint}); not part of any run's identity
  * @param threads TensorFlow's thread counts ({@code threads}); not part of any run's identity
+ * @param device where runs compute ({@code device}); not part of any run's identity
  */
 public record Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
-    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads) {
+    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads, DeviceSetting device) {
 
   public Experiment {
     checkpoints = checkpoints == null ? CheckpointPolicy.defaults() : checkpoints;
     threads = threads == null ? Threads.DEFAULT : threads;
+    device = device == null ? DeviceSetting.AUTO : device;
+  }
+
+  /** An experiment whose runs compute where {@code device: auto} says. */
+  public Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
+      List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads) {
+    this(name, description, source, sourceText, dataset, runs, baseline, checkpoints, threads, DeviceSetting.AUTO);
   }
 
   /** An experiment with the default checkpoint policy and thread counts. */
@@ -49,7 +58,8 @@ public record Experiment(String name, String description, Path source, String so
         : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
             r.training().withPrecision(Precision.AUTO.resolve(here)), r.dataset(), r.seed(), r.cell(), r.label()))
         .toList();
-    return new Experiment(name, description, source, sourceText, dataset, resolved, baseline, checkpoints, threads);
+    return new Experiment(name, description, source, sourceText, dataset, resolved, baseline, checkpoints, threads,
+        device);
   }
 
   /** The first reason a run of this experiment cannot train on {@code hardware}, if there is one. */
@@ -60,6 +70,13 @@ public record Experiment(String name, String description, Path source, String so
 
   /** The same experiment with other thread counts. */
   public Experiment withThreads(Threads other) {
-    return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, other);
+    return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, other,
+        device);
+  }
+
+  /** The same experiment computing elsewhere. */
+  public Experiment withDevice(DeviceSetting other) {
+    return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, threads,
+        other);
   }
 }

@@ -59,6 +59,8 @@ import java.util.Objects;
  * seeds: [1, 2, 3]            # or a count: "seeds: 3" means [1, 2, 3]; default [1]
  * report:
  *   baseline: baseline-cnn    # a cell label, or an architecture that has exactly one cell
+ * device: auto                # auto | cpu | gpu | gpu:N (N from 0); --device overrides it; not part of a run's
+ *                             # identity: where runs compute, not what they are
  * x-anything: ...             # top-level keys starting with "x-" are ignored: a place for anchors
  * }</pre>
  *

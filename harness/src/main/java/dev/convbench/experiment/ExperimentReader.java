@@ -6,6 +6,7 @@ import dev.convbench.experiment.MatrixSpec.Dimension;
 import dev.convbench.experiment.YamlTree.Entry;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
+import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Threads;
 import dev.convbench.training.TrainingConfig;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ final class ExperimentReader {
 
   static final List<String> TOP_LEVEL_KEYS =
       List.of("name", "description", "dataset", "defaults", "architectures", "architecture", "matrix", "seeds",
-          "report", "threads");
+          "report", "threads", "device");
   private static final List<String> THREAD_KEYS = List.of("intra-op", "inter-op");
   private static final List<String> REPORT_KEYS = List.of("baseline");
 
@@ -101,6 +102,7 @@ final class ExperimentReader {
     List<Long> seeds = readSeeds(top.get("seeds"));
     Optional<Located> baseline = readReport(top.get("report"));
     Threads threads = readThreads(top.get("threads"));
+    DeviceSetting device = readDevice(top.get("device"));
 
     if (!matrixValid) {
       problems.throwIfAny();
@@ -123,7 +125,7 @@ final class ExperimentReader {
     Map<String, Object> defaultValues = new HashMap<>();
     defaults.forEach((k, v) -> defaultValues.put(k, v.value()));
     return new Experiment(name, description, source, text, dataset.options(), List.copyOf(runs), baselineLabel,
-        TrainingSettings.checkpoints(defaultValues), threads);
+        TrainingSettings.checkpoints(defaultValues), threads, device);
   }
 
   // ---------------------------------------------------------------- top level
@@ -273,6 +275,20 @@ final class ExperimentReader {
       }
     }
     return new Threads(intra, inter);
+  }
+
+  /** {@code device: auto | cpu | gpu | gpu:N}. */
+  private DeviceSetting readDevice(Entry entry) {
+    if (entry == null) {
+      return DeviceSetting.AUTO;
+    }
+    ValueReader device = node -> {
+      String text = ValueReaders.text(node, DeviceSetting.EXPECTED);
+      return DeviceSetting.parse(text).orElseThrow(() -> InvalidValue.because("must be " + DeviceSetting.EXPECTED
+          + ", got " + YamlTree.describe(node)));
+    };
+    return sections.read(device, entry.value(), "device").map(v -> (DeviceSetting) v.value())
+        .orElse(DeviceSetting.AUTO);
   }
 
   private Optional<Located> readReport(Entry section) {

@@ -11,12 +11,10 @@ import dev.convbench.data.DownloadListener;
 import dev.convbench.plugin.PluginDirectory;
 import dev.convbench.plugin.PluginDiscovery;
 import dev.convbench.plugin.PluginRegistry;
-import dev.convbench.results.Environment;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.run.RunProgress;
 import dev.convbench.cli.ConsoleProgress;
-import dev.convbench.training.Devices;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -63,13 +61,6 @@ public final class ConvbenchModule extends AbstractModule {
   @Provides
   DatasetLoader datasetLoader(Cifar10Locator locator) {
     return new DatasetLoader(locator);
-  }
-
-  @Provides
-  @Singleton
-  Environment environment() {
-    String device = Devices.detect();
-    return Environment.detect(Devices.tensorFlowVersion(), device, device.equals("GPU") ? Devices.gpuModel() : null);
   }
 
   @Provides

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param os operating system name, version and architecture
  * @param cpuModel CPU model ({@code model name} of {@code /proc/cpuinfo} on Linux, else {@code os.arch})
  * @param availableProcessors logical processors visible to the JVM
+ * @param requestedDevice the {@code device} setting the run was started with ({@code auto}, {@code cpu},
+ *     {@code gpu}, {@code gpu:1}); null in results written before the setting existed
  */
 public record Environment(String tensorflowVersion, String device, String gpuModel, String jvm, String os,
-    String cpuModel, int availableProcessors) {
+    String cpuModel, int availableProcessors, String requestedDevice) {
 
   private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
@@ -30,14 +32,16 @@ public record Environment(String tensorflowVersion, String device, String gpuMod
    * @param tensorflowVersion TensorFlow version
    * @param device device the run uses ({@code CPU} or the GPU's name)
    * @param gpuModel GPU model, or {@code null} when there is none
+   * @param requestedDevice the {@code device} setting asked for, e.g. {@code auto}
    */
-  public static Environment detect(String tensorflowVersion, String device, String gpuModel) {
+  public static Environment detect(String tensorflowVersion, String device, String gpuModel,
+      String requestedDevice) {
     String jvm = System.getProperty("java.vm.vendor", "?") + " " + System.getProperty("java.runtime.version",
         System.getProperty("java.version", "?"));
     String os = System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "") + " ("
         + System.getProperty("os.arch", "?") + ")";
     return new Environment(tensorflowVersion, device, gpuModel, jvm, os, detectCpuModel(),
-        Runtime.getRuntime().availableProcessors());
+        Runtime.getRuntime().availableProcessors(), requestedDevice);
   }
 
   private static String detectCpuModel() {

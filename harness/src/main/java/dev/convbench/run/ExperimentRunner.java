@@ -66,18 +66,18 @@ public final class ExperimentRunner {
   private final DatasetLoader datasets;
   private final Trainer trainer;
   private final RunProgress progress;
-  private final Environment environment;
+  private final EnvironmentDetector environments;
   private final ProcessIdentity self;
   private final Map<Path, String> fingerprints = new HashMap<>();
 
   @Inject
   public ExperimentRunner(PluginRegistry plugins, DatasetLoader datasets, Trainer trainer, RunProgress progress,
-      Environment environment, ProcessIdentity self) {
+      EnvironmentDetector environments, ProcessIdentity self) {
     this.plugins = plugins;
     this.datasets = datasets;
     this.trainer = trainer;
     this.progress = progress;
-    this.environment = environment;
+    this.environments = environments;
     this.self = self;
   }
 
@@ -176,7 +176,7 @@ public final class ExperimentRunner {
     Runtime.getRuntime().addShutdownHook(releaseOnExit);
     try (Claims claims = new Claims(store.directory(), options.claims(), self, Clock.systemUTC())) {
       Share work = new Share(share, identities, store, claims, options, tally, current,
-          trainer.withThreads(experiment.threads()));
+          trainer.withThreads(experiment.threads()).withDevice(experiment.device()));
       // Read the data before writing anything when there is something to train: a missing or corrupt data set must
       // fail before the directory is touched.
       work.loadDataIfAnyTrainable();
@@ -457,7 +457,7 @@ public final class ExperimentRunner {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
       prepared = sessions.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
     } catch (RuntimeException | Error e) {
-      try (RunWriter writer = store.start(spec, info(plugin, null, facts), identity, claim, keep)) {
+      try (RunWriter writer = store.start(spec, info(sessions, plugin, null, facts), identity, claim, keep)) {
         writer.failed(e);
       }
       progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(),
@@ -465,7 +465,7 @@ public final class ExperimentRunner {
       return Ending.FAILED;
     }
     ResultStore.ResumePoint from = acquired.resumeFrom();
-    RunStartInfo info = info(plugin, prepared, facts);
+    RunStartInfo info = info(sessions, plugin, prepared, facts);
     try (prepared; RunWriter writer = from == null ? store.start(spec, info, identity, claim, keep)
             : store.resume(spec, info, identity, claim, from, keep);
         RunProgress.RunListener shown = progress.startRun(spec, index, total)) {
@@ -581,7 +581,8 @@ public final class ExperimentRunner {
   }
 
   /** What a run records at its start; {@code prepared} is null when the network could not be built. */
-  private RunStartInfo info(DiscoveredPlugin plugin, PreparedRun prepared, DatasetFacts facts) {
+  private RunStartInfo info(Trainer sessions, DiscoveredPlugin plugin, PreparedRun prepared, DatasetFacts facts) {
+    Environment environment = environments.of(sessions.device());
     return prepared == null
         ? new RunStartInfo(plugin.name(), plugin.origin().toString(), 0, 0, List.of(), environment, facts)
         : new RunStartInfo(plugin.name(), plugin.origin().toString(), prepared.parameterCount(),

@@ -25,6 +25,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TString;
 import org.tensorflow.types.TUint8;
 import org.tensorflow.types.family.TType;
+import org.tensorflow.proto.ConfigProto;
 
 /**
  * Writes a trained network as a TensorFlow SavedModel that TensorFlow loads without convbench: an inference-only
@@ -70,7 +71,10 @@ public final class ModelExport {
       Restore restored = restoreOps.train.restore(prefix,
           restoreOps.constant(StandardCharsets.UTF_8, names.toArray(String[]::new)),
           restoreOps.constant(StandardCharsets.UTF_8, names.stream().map(n -> "").toArray(String[]::new)), types);
-      try (Session session = new Session(graph); TString p = TString.scalarOf(variables.toString())) {
+      // Restoring and saving variables needs no GPU, and a session that sees none cannot clash with the GPU a run's
+      // sessions selected (TensorFlow maps GPUs once per process).
+      ConfigProto noGpu = DeviceSetting.CPU.configure(ConfigProto.newBuilder()).build();
+      try (Session session = new Session(graph, noGpu); TString p = TString.scalarOf(variables.toString())) {
         Session.Runner runner = session.runner().feed(prefix, p);
         for (int i = 0; i < names.size(); i++) {
           @SuppressWarnings("unchecked")

@@ -3,13 +3,13 @@ package dev.convbench.training;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.RewriterConfig;
 
-/** The TensorFlow session options a run asks for: its thread counts and the mixed-precision graph rewriter. */
+/** The TensorFlow session options a run asks for: its device, thread counts and mixed-precision graph rewriter. */
 final class SessionConfig {
 
   private SessionConfig() {}
 
-  static ConfigProto of(Threads threads, Precision precision) {
-    ConfigProto.Builder config = ConfigProto.newBuilder().setAllowSoftPlacement(true)
+  static ConfigProto of(Threads threads, Precision precision, DeviceSetting device) {
+    ConfigProto.Builder config = device.configure(ConfigProto.newBuilder()).setAllowSoftPlacement(true)
         .setIntraOpParallelismThreads(threads.intraOp()).setInterOpParallelismThreads(threads.interOp());
     RewriterConfig.Builder rewriter = config.getGraphOptionsBuilder().getRewriteOptionsBuilder();
     switch (precision) {

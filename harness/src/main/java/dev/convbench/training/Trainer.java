@@ -14,19 +14,31 @@ import java.util.List;
 public final class Trainer {
 
   private final Threads threads;
+  private final DeviceSetting device;
 
-  /** A trainer that leaves TensorFlow's thread counts at their defaults. */
+  /** A trainer that leaves TensorFlow's thread counts at their defaults and computes where {@code auto} says. */
   public Trainer() {
-    this(Threads.DEFAULT);
+    this(Threads.DEFAULT, DeviceSetting.AUTO);
   }
 
-  private Trainer(Threads threads) {
+  private Trainer(Threads threads, DeviceSetting device) {
     this.threads = threads;
+    this.device = device;
   }
 
   /** A trainer whose sessions use {@code threads}. */
   public Trainer withThreads(Threads threads) {
-    return new Trainer(java.util.Objects.requireNonNull(threads));
+    return new Trainer(java.util.Objects.requireNonNull(threads), device);
+  }
+
+  /** A trainer whose sessions compute on {@code device}. */
+  public Trainer withDevice(DeviceSetting device) {
+    return new Trainer(threads, java.util.Objects.requireNonNull(device));
+  }
+
+  /** Where this trainer's sessions compute. */
+  public DeviceSetting device() {
+    return device;
   }
 
   /**
@@ -47,7 +59,7 @@ public final class Trainer {
   public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
       long seed, boolean diagnostics) {
     TrainingGraph graph = new TrainingGraph(plugin, params, cfg, data.train().count(), data.eval().count(),
-        ImageSet.CLASSES, seed, diagnostics, threads);
+        ImageSet.CLASSES, seed, diagnostics, threads, device);
     try {
       graph.load(data.train(), data.eval());
       return new PreparedRun(graph, cfg);

@@ -66,7 +66,7 @@ final class TrainingGraph implements AutoCloseable {
   private final LossScaling lossScaling;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
-      int classes, long seed, boolean withDiagnostics, Threads threads) {
+      int classes, long seed, boolean withDiagnostics, Threads threads, DeviceSetting device) {
     this.trainCount = trainCount;
     this.evalCount = evalCount;
     this.batchSize = Math.min(cfg.batchSize(), trainCount);
@@ -180,7 +180,7 @@ final class TrainingGraph implements AutoCloseable {
 
       checkpoint = new CheckpointOps(graph, tf.withSubScope("checkpoint"), variables);
 
-      session = new Session(graph, SessionConfig.of(threads, cfg.precision()));
+      session = new Session(graph, SessionConfig.of(threads, cfg.precision(), device));
       session.initialize();
     } catch (RuntimeException | Error e) {
       graph.close();

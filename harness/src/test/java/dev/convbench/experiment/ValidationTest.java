@@ -74,7 +74,7 @@ class ValidationTest {
           "4:1: unknown key 'epochs' at top level; training settings go under 'defaults:'",
           "5:1: unknown key 'train-subset' at top level; data settings go under 'dataset:'",
           "6:1: unknown key 'zzz' at top level; valid keys: name, description, dataset, defaults, architectures, "
-              + "architecture, matrix, seeds, report, threads"), problems("""
+              + "architecture, matrix, seeds, report, threads, device"), problems("""
           name: x
           matrx: {}
           architecture: vgg11

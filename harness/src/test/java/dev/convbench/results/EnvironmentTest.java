@@ -24,9 +24,10 @@ class EnvironmentTest {
 
   @Test
   void detectDescribesThisMachineAndKeepsTheTrainersFacts() {
-    Environment env = Environment.detect("2.18.0", "CPU", null);
+    Environment env = Environment.detect("2.18.0", "CPU", null, "auto");
     assertEquals("2.18.0", env.tensorflowVersion());
     assertEquals("CPU", env.device());
+    assertEquals("auto", env.requestedDevice());
     assertNotNull(env.cpuModel());
     assertFalse(env.jvm().isBlank());
     assertFalse(env.os().isBlank());

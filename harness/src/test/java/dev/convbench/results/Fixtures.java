@@ -33,7 +33,8 @@ final class Fixtures {
 
   static RunStartInfo startInfo() {
     return new RunStartInfo("resnet", "built-in", 11_173_962L,
-        new Environment("2.18.0", "CPU", null, "Test JVM 17", "Linux 6.1 (amd64)", "Test CPU @ 3 GHz", 8),
+        new Environment("2.18.0", "CPU", null, "Test JVM 17", "Linux 6.1 (amd64)", "Test CPU @ 3 GHz", 8,
+            "auto"),
         new DatasetFacts(1000, 10000, "test", Map.of("data_batch_1.bin", 10000, "test_batch.bin", 10000), false));
   }
 

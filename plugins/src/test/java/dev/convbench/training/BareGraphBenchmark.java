@@ -119,7 +119,7 @@ class BareGraphBenchmark {
       }
       int[] classes = new int[BATCH];
       Arrays.setAll(classes, i -> i % ImageSet.CLASSES);
-      try (Session session = new Session(graph, SessionConfig.of(Threads.DEFAULT, precision));
+      try (Session session = new Session(graph, SessionConfig.of(Threads.DEFAULT, precision, DeviceSetting.AUTO));
           TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, 32, 32, 3), DataBuffers.of(pixels, true, false));
           TInt32 y = TInt32.vectorOf(classes)) {
         session.initialize();

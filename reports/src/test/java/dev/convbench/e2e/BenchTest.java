@@ -2,9 +2,11 @@ package dev.convbench.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convbench.training.NativeBuild;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,5 +47,18 @@ class BenchTest {
     Cli.Result bad = Cli.run(work, "bench", "baseline-cnn", "--threads", "0");
     assertEquals(2, bad.exitCode());
     assertEquals("error: --threads expects N or N,M with thread counts from 1 to 1024, not '0'\n", bad.err());
+  }
+
+  @Test
+  void deviceCpuTrainsOnTheCpuAndAGpuThatCannotBeUsedIsRefused() throws Exception {
+    Cli.Result cpu = Cli.run(work, "bench", "baseline-cnn", "--steps", "2", "--warmup", "0", "--batch-size", "16",
+        "--device", "cpu", "--json");
+    assertEquals(0, cpu.exitCode(), cpu.err());
+    assertEquals("CPU", new ObjectMapper().readTree(cpu.out()).path("device").asText());
+    assumeFalse(NativeBuild.loaded().gpuBuild(), "with the CPU build of TensorFlow no GPU can be used");
+    Cli.Result gpu = Cli.run(work, "bench", "baseline-cnn", "--device", "gpu");
+    assertEquals(2, gpu.exitCode(), gpu.err());
+    assertTrue(gpu.err().startsWith("error: device gpu asked for, but TensorFlow cannot use a GPU here: "), gpu.err());
+    assertEquals("", gpu.out());
   }
 }

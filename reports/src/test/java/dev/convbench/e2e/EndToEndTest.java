@@ -160,6 +160,17 @@ class EndToEndTest {
   }
 
   @Test
+  void deviceOnTheCommandLineOverridesTheFileAndRunJsonRecordsBoth() throws IOException {
+    Path file = experiment("on-cpu", "device: gpu\ndefaults: {epochs: 1, batch-size: 50}\n"
+        + "matrix: {architecture: [baseline-cnn]}\n");
+    Cli.Result r = Cli.run(work, "run", file.toString(), "--out", "on-cpu", "--no-report", "--device", "cpu");
+    assertEquals(0, r.exitCode(), r.err());
+    JsonNode environment = runJson(runDirs(work.resolve("on-cpu")).get(0)).path("environment");
+    assertEquals("cpu", environment.path("requestedDevice").asText(), environment.toString());
+    assertEquals("CPU", environment.path("device").asText(), environment.toString());
+  }
+
+  @Test
   void reportMergesResultDirectories() throws IOException {
     Path file = experiment("merge-a", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n");
     Path other = experiment("merge-b", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n"

@@ -221,7 +221,8 @@ final class ResultsFixture {
         ? Map.of("data_batch_1.bin", 5000, "test_batch.bin", 2000)
         : Map.of("data_batch_1.bin", 10000, "test_batch.bin", 10000);
     return new RunStartInfo("plugin", "built-in", parameters,
-        new Environment("2.18.0", "CPU", null, "Test JVM 17.0.15", "Linux 6.1 (amd64)", "Test CPU @ 3.0GHz", 8),
+        new Environment("2.18.0", "CPU", null, "Test JVM 17.0.15", "Linux 6.1 (amd64)", "Test CPU @ 3.0GHz", 8,
+            "auto"),
         new DatasetFacts(partial ? 5000 : 50000, partial ? 2000 : 10000, "test", records, partial));
   }
 }

@@ -104,7 +104,7 @@ class StatisticsTest {
 
   private static RunResult run(String id, RunStatus status, double[] accuracies, double secondsPerEpoch) {
     RunRecord record = new RunRecord(RunRecord.FORMAT_VERSION, id, ResultsFixture.spec("cnn", "baseline-cnn", 1),
-        "baseline-cnn", "built-in", 100, 0, new Environment("2", "CPU", null, "jvm", "os", "cpu", 1),
+        "baseline-cnn", "built-in", 100, 0, new Environment("2", "CPU", null, "jvm", "os", "cpu", 1, "auto"),
         new DatasetFacts(10, 10, "test", Map.of(), false), "2025-01-01T00:00:00Z", null, status, null, null, null,
         null, null, null);
     return new RunResult(Path.of(id), record, ResultsFixture.epochs(accuracies, secondsPerEpoch),
