@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the published example report, reports/examples/why-skip-connections-cpu/, from a real run:
-#   ci/regenerate-example-report.sh            (~15 minutes on 2 CPU cores)
+# Regenerates a published example report, reports/examples/NAME/, from a real run of experiments/NAME.yaml:
+#   ci/regenerate-example-report.sh [NAME]     (default why-skip-connections-cpu, ~15 minutes on 2 CPU cores;
+#                                               mixed-precision ~10 minutes)
 # Uses CIFAR10_DIR when set (with ../shared/data/cifar-10-subset-bin as the fallback when it exists, which is a
 # partial CIFAR-10: the report says so), else the user cache. Takes a screenshot with headless Chromium when installed.
 set -euo pipefail
@@ -13,14 +14,15 @@ fi
 if [[ -n "${CIFAR10_DIR:-}" ]]; then
   partial=(--allow-partial-data)
 fi
-out="results/why-skip-connections-cpu"
+name="${1:-why-skip-connections-cpu}"
+out="results/$name"
 rm -rf "$out"
 status=0
-./convbench run experiments/why-skip-connections-cpu.yaml --out "$out" ${partial[@]+"${partial[@]}"} || status=$?
+./convbench run "experiments/$name.yaml" --out "$out" ${partial[@]+"${partial[@]}"} || status=$?
 if [[ $status -ne 0 && $status -ne 3 ]]; then
   exit "$status"
 fi
-target="reports/examples/why-skip-connections-cpu"
+target="reports/examples/$name"
 rm -rf "$target"
 mkdir -p "$target"
 cp "$out/report/index.html" "$target/index.html"

@@ -48,6 +48,7 @@ import java.util.Objects;
  *   augmentation: {random-crop: true, padding: 4, horizontal-flip: true, normalize: true}
  *   target-accuracy: 0.9      # fraction in (0, 1], or a percentage such as 90%; empty for none
  *   log-every-steps: 10       # >= 0
+ *   precision: fp32           # fp32 | bf16 | fp16 | auto; matrix-able; part of a run's identity (fp32 as before)
  * architectures:              # optional fixed hyper-parameters per architecture
  *   resnet: {depth: 34}
  * matrix:

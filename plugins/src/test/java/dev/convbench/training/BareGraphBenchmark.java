@@ -52,27 +52,30 @@ class BareGraphBenchmark {
     String network = System.getProperty("convbench.network", "resnet18");
     int steps = Integer.getInteger("convbench.steps", 10);
     int rounds = Integer.getInteger("convbench.rounds", 3);
+    AugmentationConfig augmentation = System.getProperty("convbench.augmentation", "standard").equals("none")
+        ? AugmentationConfig.none() : AugmentationConfig.standard();
     List<Precision> precisions = Arrays.stream(System.getProperty("convbench.precisions", "fp32,bf16").split(","))
         .map(p -> Precision.parse(p).orElseThrow()).toList();
     ArchitecturePlugin plugin = network.equals("baseline-cnn") ? new BaselineCnn() : new ResNet18();
     HyperParameters params = HyperParameters.defaults(plugin.hyperParameters());
     System.out.printf(Locale.ROOT, "# %s, batch %d, %d timed steps after %d warm-up per measurement, %d rounds, %d"
-        + " processors%n", network, BATCH, steps, WARMUP, rounds, Runtime.getRuntime().availableProcessors());
+        + " processors, harness augmentation %s%n", network, BATCH, steps, WARMUP, rounds,
+        Runtime.getRuntime().availableProcessors(), augmentation.equals(AugmentationConfig.none()) ? "none" : "standard");
     System.out.println("round\tprecision\tbare_ms\tharness_no_diag_ms\tharness_ms");
     for (int round = 1; round <= rounds; round++) {
       for (Precision precision : precisions) {
         double bare = bareMedianMs(plugin, params, precision, steps);
-        double noDiagnostics = harnessMedianMs(plugin, params, precision, steps, false);
-        double harness = harnessMedianMs(plugin, params, precision, steps, true);
+        double noDiagnostics = harnessMedianMs(plugin, params, precision, steps, false, augmentation);
+        double harness = harnessMedianMs(plugin, params, precision, steps, true, augmentation);
         System.out.printf(Locale.ROOT, "%d\t%s\t%.1f\t%.1f\t%.1f%n", round, precision, bare, noDiagnostics, harness);
       }
     }
   }
 
   private static double harnessMedianMs(ArchitecturePlugin plugin, HyperParameters params, Precision precision,
-      int steps, boolean diagnostics) {
+      int steps, boolean diagnostics, AugmentationConfig augmentation) {
     TrainingConfig cfg = new TrainingConfig(1, BATCH, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
-        AugmentationConfig.standard(), null, 10, precision);
+        augmentation, null, 10, precision);
     List<Double> ms = new ArrayList<>();
     try (PreparedRun run = new Trainer().prepare(plugin, params, cfg, randomImages(BATCH * (WARMUP + steps)), 1,
         diagnostics)) {
