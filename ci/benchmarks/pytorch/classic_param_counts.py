@@ -1,4 +1,4 @@
-"""Trainable-parameter counts of the classic CNNs of issue 3, from the PyTorch code of the course reports.
+"""Trainable-parameter counts of the classic CNNs, from the PyTorch code of the course reports.
 
 The definitions below are transcribed from the seeds (../shared/seeds/000, 001 and 002; 004 for torchvision's
 AlexNet/VGG layouts) with only the changes convbench's plugins make so that a 32x32x3 CIFAR-10 image fits:

@@ -3,7 +3,9 @@ package dev.convbench.cli;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameters;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,9 +16,24 @@ final class ArchitectureOptions {
   @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
   String architecture;
 
+  // Strings rather than picocli's Map option: picocli's own complaint about a missing '=' reads "Value for option
+  // option '--param' ... should be in KEY=VALUE format", and prints the whole usage after it.
   @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
       description = "Hyper-parameter value (YAML syntax), e.g. -p depth=34. Repeatable.")
-  Map<String, String> params = new LinkedHashMap<>();
+  List<String> given = new ArrayList<>();
+
+  /** The {@code -p} values by key, in the order given (a repeated key keeps its last value). */
+  Map<String, String> params() {
+    Map<String, String> params = new LinkedHashMap<>();
+    for (String keyValue : given) {
+      int eq = keyValue.indexOf('=');
+      if (eq <= 0) {
+        throw new UserInputException("-p " + keyValue + ": expected KEY=VALUE, e.g. -p depth=34");
+      }
+      params.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
+    }
+    return params;
+  }
 
   /** The named plugin, or a user error listing the available ones. */
   DiscoveredPlugin plugin(PluginRegistry registry) {
@@ -25,6 +42,6 @@ final class ArchitectureOptions {
 
   /** The given values checked against the plugin's declarations, defaults filling the rest. */
   HyperParameters values(DiscoveredPlugin plugin) {
-    return PluginOptions.resolve(plugin, params);
+    return PluginOptions.resolve(plugin, params());
   }
 }

@@ -123,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     double[] ms = stepSeconds.subList(warmup, warmup + steps).stream().mapToDouble(sec -> sec * 1000).sorted()
         .toArray();
-    BenchResult result = new BenchResult(plugin.name(), architectureOptions.params, Devices.detect(device), batchSize,
+    BenchResult result = new BenchResult(plugin.name(), architectureOptions.params(), Devices.detect(device), batchSize,
         !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
         quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
         Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString(), used);

@@ -30,7 +30,7 @@ final class DataCommand implements Runnable {
   }
 
   static Cifar10Locator locator(CommandContext context) {
-    return Guice.createInjector(new ConvbenchModule(context, null)).getInstance(Cifar10Locator.class);
+    return Guice.createInjector(new ConvbenchModule(context)).getInstance(Cifar10Locator.class);
   }
 
   /** {@code convbench data verify}: checks every file, record and label. */

@@ -8,7 +8,7 @@ public final class ExitCode {
   /** A runtime failure: results cannot be written, TensorFlow cannot load, a bug. */
   public static final int FAILURE = 1;
   /**
-   * Invalid input: command line (e.g. a shard out of range), experiment file, plugin directory, data set, or a results
+   * Invalid input: command line (e.g. a shard out of range), experiment file, plugin set-up, data set, or a results
    * directory holding another experiment; {@code report} of different experiment definitions. Nothing was trained.
    */
   public static final int INVALID_INPUT = 2;

@@ -1,11 +1,16 @@
 package dev.convbench.cli;
 
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import dev.convbench.data.DataException;
 import dev.convbench.experiment.ExperimentException;
 import dev.convbench.experiment.Problem;
+import dev.convbench.plugin.LoadProblem;
 import dev.convbench.plugin.PluginDiscoveryException;
+import dev.convbench.plugin.PluginLoadException;
 import dev.convbench.results.ResultsDirectoryInUseException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,8 +38,11 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, worker, plan, validate, "
-        + "list, describe, bench, report, evaluate, data or doctor (see --help)");
+    // Named from the registered subcommands, so a new command cannot be left out of this message.
+    List<String> commands = List.copyOf(spec.subcommands().keySet());
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: "
+        + String.join(", ", commands.subList(0, commands.size() - 1)) + " or " + commands.get(commands.size() - 1)
+        + " (see --help)");
   }
 
   public static void main(String[] args) {
@@ -52,12 +60,19 @@ public final class Main implements Runnable {
   }
 
   /** Turns what a command throws into a message for the user (no stack trace for their mistakes) and an exit code. */
-  static int handle(Exception e, CommandContext context, boolean verbose) {
+  static int handle(Exception thrown, CommandContext context, boolean verbose) {
+    Exception e = unwrapGuice(thrown);
     if (e instanceof ExperimentException invalid) {
       for (Problem p : invalid.problems()) {
         context.err().println(p);
       }
       context.err().println(invalid.problems().size() + " problem(s); nothing was run.");
+      return ExitCode.INVALID_INPUT;
+    }
+    if (e instanceof PluginLoadException broken) {
+      for (LoadProblem problem : broken.problems()) {
+        context.err().println("error: " + PluginLoadException.line(problem));
+      }
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof DataException || e instanceof PluginDiscoveryException
@@ -71,6 +86,19 @@ public final class Main implements Runnable {
       FailureLog.report(e, context, null, verbose);
     }
     return ExitCode.FAILURE;
+  }
+
+  /**
+   * The exception a Guice provider threw, when that is the only one Guice reports: a user error raised while the
+   * injector provides a service is still a user error, and Guice's own message spans dozens of lines.
+   */
+  private static Exception unwrapGuice(Exception e) {
+    Throwable cause = e.getCause();
+    boolean fromGuice = e instanceof ProvisionException || e instanceof CreationException;
+    if (fromGuice && cause instanceof Exception inner) {
+      return unwrapGuice(inner);
+    }
+    return e;
   }
 
   /** Creates command objects with the context they need. */

@@ -4,10 +4,13 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.convbench.inject.ConvbenchModule;
 import dev.convbench.plugin.DiscoveredPlugin;
-import dev.convbench.plugin.LoadProblem;
+import dev.convbench.plugin.PluginDirectory;
+import dev.convbench.plugin.PluginDiscovery;
+import dev.convbench.plugin.PluginLoadException;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,14 +50,41 @@ final class PluginOptions {
     }
   }
 
-  /** The command's injector; reports plugin jars that failed to load as warnings. */
-  Injector injector(CommandContext context) {
-    Injector injector = Guice.createInjector(new ConvbenchModule(context,
-        pluginDir == null ? null : context.resolve(pluginDir)));
-    PluginRegistry registry = injector.getInstance(PluginRegistry.class);
-    for (LoadProblem problem : registry.problems()) {
-      context.err().println("warning: plugin skipped: " + problem);
+  /**
+   * The architectures this command may use: the built-in ones and the plugin directory's jars.
+   *
+   * @throws UserInputException when {@code --plugins} does not name an existing directory (the default
+   *     {@code ./plugins.d} and env {@code CONVBENCH_PLUGINS} may name one that does not exist yet)
+   * @throws dev.convbench.plugin.PluginDiscoveryException when two plugins share a name, or any jar or plugin class
+   *     cannot be loaded ({@link PluginLoadException}): the command stops rather than run without a plugin the user
+   *     installed
+   */
+  PluginRegistry registry(CommandContext context) {
+    Path dir;
+    if (pluginDir != null) {
+      dir = context.resolve(pluginDir).toAbsolutePath();
+      if (!Files.exists(dir)) {
+        throw new UserInputException("--plugins " + dir + ": no such directory");
+      }
+      if (!Files.isDirectory(dir)) {
+        throw new UserInputException("--plugins " + dir + ": not a directory; give the directory that holds the"
+            + " plugin jars");
+      }
+    } else {
+      dir = PluginDirectory.resolve(null, context.env(), context.workingDirectory());
     }
-    return injector;
+    PluginRegistry registry = new PluginDiscovery().discover(PluginOptions.class.getClassLoader(), dir);
+    if (!registry.problems().isEmpty()) {
+      throw new PluginLoadException(registry.problems());
+    }
+    return registry;
+  }
+
+  /**
+   * The command's injector. Plugins are discovered first, outside Guice, so a plugin set-up problem is reported as
+   * itself instead of inside a ProvisionException.
+   */
+  Injector injector(CommandContext context) {
+    return Guice.createInjector(new ConvbenchModule(context, registry(context)));
   }
 }

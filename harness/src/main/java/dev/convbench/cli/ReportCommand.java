@@ -59,7 +59,7 @@ final class ReportCommand implements Callable<Integer> {
       checkOneDefinition(dirs);
     }
     Path target = out != null ? context.resolve(out) : dirs.get(0).resolve("report");
-    var renderer = Guice.createInjector(new ConvbenchModule(context, null)).getInstance(RENDERER_KEY);
+    var renderer = Guice.createInjector(new ConvbenchModule(context)).getInstance(RENDERER_KEY);
     render(context, renderer, dirs, target);
     return ExitCode.OK;
   }

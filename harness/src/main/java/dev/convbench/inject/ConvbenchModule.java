@@ -8,8 +8,6 @@ import dev.convbench.data.Cifar10Download;
 import dev.convbench.data.Cifar10Locator;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DownloadListener;
-import dev.convbench.plugin.PluginDirectory;
-import dev.convbench.plugin.PluginDiscovery;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
@@ -26,28 +24,31 @@ import java.util.ServiceLoader;
 public final class ConvbenchModule extends AbstractModule {
 
   private final CommandContext context;
-  private final Path pluginDirOption;
+  private final PluginRegistry plugins;
+
+  /** For commands that use no architectures ({@code data}, {@code report}): no {@link PluginRegistry} is bound. */
+  public ConvbenchModule(CommandContext context) {
+    this(context, null);
+  }
 
   /**
    * @param context the command's streams, environment and working directory
-   * @param pluginDirOption {@code --plugins} value, or {@code null} for env {@code CONVBENCH_PLUGINS} / {@code ./plugins.d}
+   * @param plugins the architectures, discovered before the injector is built so that a plugin set-up problem
+   *     reaches the user as its own one-line error rather than wrapped in Guice's ProvisionException; {@code null}
+   *     binds none
    */
-  public ConvbenchModule(CommandContext context, Path pluginDirOption) {
+  public ConvbenchModule(CommandContext context, PluginRegistry plugins) {
     this.context = context;
-    this.pluginDirOption = pluginDirOption;
+    this.plugins = plugins;
   }
 
   @Override
   protected void configure() {
     bind(CommandContext.class).toInstance(context);
     bind(RunProgress.class).to(ConsoleProgress.class);
-  }
-
-  @Provides
-  @Singleton
-  PluginRegistry pluginRegistry() {
-    Path dir = PluginDirectory.resolve(pluginDirOption, context.env(), context.workingDirectory());
-    return new PluginDiscovery().discover(ConvbenchModule.class.getClassLoader(), dir);
+    if (plugins != null) {
+      bind(PluginRegistry.class).toInstance(plugins);
+    }
   }
 
   @Provides

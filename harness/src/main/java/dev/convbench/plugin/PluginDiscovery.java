@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  *   <li>A jar that cannot be loaded (not a zip, no or a broken services file, a missing class, a constructor that
  *       throws, an invalid {@linkplain DiscoveredPlugin#NAME_REGEX name}) is skipped as a whole and reported in
  *       {@link PluginRegistry#problems()}; the other jars are unaffected. A broken classpath provider is reported the
- *       same way.</li>
- *   <li>A missing plugin directory simply contributes nothing.</li>
+ *       same way. The CLI refuses to start when there is any ({@link PluginLoadException}).</li>
+ *   <li>A missing plugin directory simply contributes nothing, so the default {@code ./plugins.d} is optional (the
+ *       CLI checks a directory given with {@code --plugins} itself).</li>
  * </ul>
  *
  * <p>Class loaders of loaded jars stay open for the life of the JVM, because their plugins are used until the run

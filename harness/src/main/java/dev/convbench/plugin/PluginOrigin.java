@@ -73,6 +73,17 @@ public record PluginOrigin(Kind kind, String location) {
     }
   }
 
+  /**
+   * The origin in words, for error messages: {@code plugin jar /abs/plugins.d/x.jar} or, for the classpath (where the
+   * built-in architectures are), {@code built-in plugins (/path/to/convbench-plugins.jar)}.
+   */
+  public String describe() {
+    return switch (kind) {
+      case JAR -> "plugin jar " + location;
+      case CLASSPATH -> "built-in plugins" + (UNKNOWN_LOCATION.equals(location) ? "" : " (" + location + ")");
+    };
+  }
+
   @Override
   public String toString() {
     return kind.prefix() + ":" + location;

@@ -6,7 +6,9 @@
  * <pre>{@code
  * Path dir = PluginDirectory.resolve(pluginsOption, System.getenv(), Path.of(""));
  * PluginRegistry registry = new PluginDiscovery().discover(Main.class.getClassLoader(), dir);
- * registry.problems().forEach(p -> System.err.println("warning: skipped " + p));
+ * if (!registry.problems().isEmpty()) {
+ *   throw new PluginLoadException(registry.problems()); // one line per skipped jar
+ * }
  * DiscoveredPlugin resnet = registry.require("resnet18");
  * }</pre>
  */

@@ -38,7 +38,8 @@ public final class MetricsCsv {
 
   /**
    * The columns of {@value #EPOCH_FILE} every version wrote. The others ({@code train_eval_loss},
-   * {@code train_eval_accuracy}, added for issue 4) may be missing in older files and then read as {@code NaN}.
+   * {@code train_eval_accuracy}) may be missing in files from versions that did not record them, and then read as
+   * {@code NaN}.
    */
   static final List<String> EPOCH_REQUIRED = EPOCH_COLUMNS.subList(0, 10);
 

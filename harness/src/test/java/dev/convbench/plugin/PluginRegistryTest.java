@@ -55,8 +55,19 @@ class PluginRegistryTest {
 
     assertEquals(BUILT_IN, e.first());
     assertEquals(EXTRA, e.second());
-    assertTrue(e.getMessage().contains("classpath:/opt/convbench.jar"), e.getMessage());
-    assertTrue(e.getMessage().contains("jar:/tmp/plugins.d/extra.jar"), e.getMessage());
+    assertEquals("two architectures are named 'resnet18': the built-in one and the one in /tmp/plugins.d/extra.jar;"
+        + " remove that jar or rename its architecture", e.getMessage());
+  }
+
+  @Test
+  void twoClasspathPluginsWithOneNameAreToldApartByLocation() {
+    PluginOrigin other = new PluginOrigin(PluginOrigin.Kind.CLASSPATH, "/opt/extra-on-cp.jar");
+
+    DuplicatePluginException e = assertThrows(DuplicatePluginException.class,
+        () -> new PluginRegistry(List.of(plugin("resnet18", BUILT_IN), plugin("resnet18", other)), List.of()));
+
+    assertEquals("two architectures are named 'resnet18': the built-in one (/opt/convbench.jar) and the built-in one"
+        + " (/opt/extra-on-cp.jar); remove one of them from the classpath", e.getMessage());
   }
 
   @Test

@@ -46,7 +46,7 @@ public final class AlexNet implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "AlexNet for 32×32: 5 convs (96-256-384-384-256), 3 max pools, fc 4096-4096-10 with dropout (seed 001)";
+    return "AlexNet for 32×32: 5 convs (96-256-384-384-256), 3 max pools, fc 4096-4096-10 with dropout";
   }
 
   @Override

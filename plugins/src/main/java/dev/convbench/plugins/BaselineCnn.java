@@ -31,14 +31,15 @@ public final class BaselineCnn implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "Plain CNN of the course reports: conv 6·5×5, pool, conv 16·5×5, pool, fc 120-84-10 "
-        + "(seed 002; padding 2: seed 000)";
+    return "Plain CNN of the course reports (the PyTorch CIFAR-10 tutorial's): conv 6·5×5, pool, conv 16·5×5, "
+        + "pool, fc 120-84-10";
   }
 
   @Override
   public List<HyperParameter> hyperParameters() {
     return List.of(HyperParameter.integer("padding", 0,
-        "zero padding of the first 5×5 convolution: 0 as in seed 002, 2 for seed 000's variant (fc 576→120)")
+        "zero padding of the first 5×5 convolution: 0 as in the PyTorch tutorial, 2 for the course reports' "
+            + "padded variant (fc 576→120)")
         .range(0, 2));
   }
 

@@ -38,7 +38,8 @@ public final class DenseNet implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "DenseNet-BC for CIFAR: 3×3 stem, dense blocks of bottleneck layers, transitions; DenseNet4 (seed 002)";
+    return "DenseNet-BC for CIFAR: 3×3 stem, dense blocks of bottleneck layers, transitions; defaults as in "
+        + "the course reports' DenseNet4";
   }
 
   @Override

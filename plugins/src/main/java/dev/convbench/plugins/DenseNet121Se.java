@@ -54,7 +54,7 @@ public final class DenseNet121Se implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "DenseNet-121 (7×7/2 stem + max pool, blocks 6/12/24/16, k=32) with SE after every dense block (seed 003)";
+    return "DenseNet-121 (7×7/2 stem + max pool, blocks 6/12/24/16, k=32) with SE after every dense block";
   }
 
   @Override

@@ -66,8 +66,7 @@ public final class GoogLeNet implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "GoogLeNet: 3×3 stem, 9 Inception blocks (3a-5b, 4 branches concatenated), global average pool "
-        + "(seed 001)";
+    return "GoogLeNet: 3×3 stem, 9 Inception blocks (3a-5b, 4 branches concatenated), global average pool";
   }
 
   @Override

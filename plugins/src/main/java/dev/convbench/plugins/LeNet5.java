@@ -39,7 +39,7 @@ public final class LeNet5 implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "LeNet-5: conv 6·5×5, sigmoid, pool, conv 16·5×5, sigmoid, pool, fc 120-84-10 with sigmoid (seed 001)";
+    return "LeNet-5: conv 6·5×5, sigmoid, pool, conv 16·5×5, sigmoid, pool, fc 120-84-10 with sigmoid";
   }
 
   @Override
@@ -48,7 +48,7 @@ public final class LeNet5 implements ArchitecturePlugin {
         HyperParameter.string("activation", "sigmoid", "activation after each conv and hidden fc layer")
             .oneOf("sigmoid", "relu"),
         HyperParameter.bool("batch-norm", false,
-            "batch norm before each activation (seed 001's batch-normalised LeNet)"));
+            "batch norm before each activation (as in the course reports' batch-normalised LeNet)"));
   }
 
   @Override

@@ -40,8 +40,7 @@ public final class MobileNet implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "MobileNet v1: 3×3/2 stem, 13 depthwise-separable blocks (32-1024 channels), global average pool "
-        + "(seed 002)";
+    return "MobileNet v1: 3×3/2 stem, 13 depthwise-separable blocks (32-1024 channels), global average pool";
   }
 
   @Override

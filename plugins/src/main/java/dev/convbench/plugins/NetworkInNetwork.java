@@ -42,8 +42,7 @@ public final class NetworkInNetwork implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "Network in Network: 4 NiN blocks (conv + two 1×1 convs), last with 10 channels, global average pool "
-        + "(seed 001)";
+    return "Network in Network: 4 NiN blocks (conv + two 1×1 convs), last with 10 channels, global average pool";
   }
 
   @Override

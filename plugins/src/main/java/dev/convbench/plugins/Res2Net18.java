@@ -26,7 +26,7 @@ public final class Res2Net18 implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "Res2Net-18: ResNet-18 skeleton with multi-scale Res2Net blocks, stride-2 blocks fixed (seed 002)";
+    return "Res2Net-18: ResNet-18 skeleton with multi-scale Res2Net blocks, stride-2 blocks fixed";
   }
 
   @Override

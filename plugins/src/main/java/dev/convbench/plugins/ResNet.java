@@ -33,7 +33,7 @@ public final class ResNet implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "ResNet-18/34 with basic blocks; CIFAR or ImageNet stem; optional plain (no-skip) variant (seed 002)";
+    return "ResNet-18/34 with basic blocks; CIFAR or ImageNet stem; optional plain (no-skip) variant";
   }
 
   @Override

@@ -21,11 +21,11 @@ public final class ResNet18 implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "CIFAR ResNet-18: 3×3 stem, 4 stages × 2 basic blocks (64-512 channels), global average pool (seed 002)";
+    return "CIFAR ResNet-18: 3×3 stem, 4 stages × 2 basic blocks (64-512 channels), global average pool";
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    return ResNet.build(net, images, 18, ResNets.CIFAR, ResNets.SEED_WIDTH, true);
+    return ResNet.build(net, images, 18, ResNets.CIFAR, ResNets.STANDARD_WIDTH, true);
   }
 }

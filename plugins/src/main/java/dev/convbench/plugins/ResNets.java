@@ -25,8 +25,8 @@ final class ResNets {
   static final String IMAGENET = "imagenet";
   static final String IMAGENET_NO_POOL = "imagenet-no-pool";
 
-  /** The seeds' width: 64 channels in the stem and first stage, doubling per stage to 512. */
-  static final int SEED_WIDTH = 64;
+  /** ResNet's width: 64 channels in the stem and first stage, doubling per stage to 512. */
+  static final int STANDARD_WIDTH = 64;
 
   private ResNets() {}
 
@@ -38,21 +38,21 @@ final class ResNets {
 
   static HyperParameter stemParameter(String defaultValue) {
     return HyperParameter.string("stem", defaultValue,
-        "cifar: 3×3 conv, stride 1 (seed 002); imagenet: 7×7 conv, stride 2, + 3×3 max pool, stride 2; "
-            + "imagenet-no-pool: the 7×7 conv alone (seed 000's SE-ResNet); each conv has 'width' channels, BN, ReLU")
+        "cifar: 3×3 conv, stride 1; imagenet: 7×7 conv, stride 2, + 3×3 max pool, stride 2; imagenet-no-pool: "
+            + "the 7×7 conv alone (as in the course reports' SE-ResNet); each conv has 'width' channels, BN, ReLU")
         .oneOf(CIFAR, IMAGENET, IMAGENET_NO_POOL);
   }
 
   static HyperParameter widthParameter() {
-    return HyperParameter.integer("width", SEED_WIDTH,
-        "channels of the stem and the first stage, doubled by each later stage (64 as in the seeds; smaller for "
-            + "quick CPU runs)").range(4, 256);
+    return HyperParameter.integer("width", STANDARD_WIDTH,
+        "channels of the stem and the first stage, doubled by each later stage (64 as in the course reports; "
+            + "smaller for quick CPU runs)").range(4, 256);
   }
 
-  /** Stem, stages with {@code blocksPerStage[i]} blocks each, global average pool, classifier; seed width. */
+  /** Stem, stages with {@code blocksPerStage[i]} blocks each, global average pool, classifier; standard width. */
   static Operand<TFloat32> logits(Network net, Operand<TFloat32> images, String stem, int[] blocksPerStage,
       BlockFactory blocks) {
-    return logits(net, images, stem, SEED_WIDTH, blocksPerStage, blocks);
+    return logits(net, images, stem, STANDARD_WIDTH, blocksPerStage, blocks);
   }
 
   /** As above with {@code width} channels in the stem and first stage (2×, 4×, 8× in the later stages). */

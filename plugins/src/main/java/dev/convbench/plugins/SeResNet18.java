@@ -27,7 +27,7 @@ public final class SeResNet18 implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "ResNet-18 with Squeeze-and-Excitation on every block's residual branch, 7×7/2 stem (seed 000)";
+    return "ResNet-18 with Squeeze-and-Excitation on every block's residual branch, 7×7/2 stem";
   }
 
   @Override

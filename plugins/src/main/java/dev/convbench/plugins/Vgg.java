@@ -49,7 +49,7 @@ public final class Vgg implements ArchitecturePlugin {
 
   @Override
   public String description() {
-    return "VGG-11/13/16/19: blocks of 3×3 convs (64-512 channels) with max pools, fc 512-512-10 (seeds 001, 004)";
+    return "VGG-11/13/16/19: blocks of 3×3 convs (64-512 channels) with max pools, fc 512-512-10";
   }
 
   @Override

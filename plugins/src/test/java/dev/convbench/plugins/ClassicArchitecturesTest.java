@@ -37,8 +37,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The classic architectures of issue 3 (lenet5, alexnet, vgg, nin, googlenet, mobilenet, and baseline-cnn's
- * padding): parameter counts equal to the same networks in PyTorch, shapes, and gradients reaching every layer.
+ * The classic architectures (lenet5, alexnet, vgg, nin, googlenet, mobilenet, and baseline-cnn's padding):
+ * parameter counts equal to the same networks in PyTorch, shapes, and gradients reaching every layer.
  * The PyTorch figures come from {@code ci/benchmarks/pytorch/classic_param_counts.py} (PyTorch 1.13).
  */
 class ClassicArchitecturesTest {

@@ -505,7 +505,10 @@ final class ReportPage {
     h.close("div").close("section");
   }
 
-  /** A section whose heading carries a second id (the section keeps its historical id, the heading the new one). */
+  /**
+   * A section whose heading carries an id of its own, e.g. section {@code charts} titled Convergence with heading id
+   * {@code convergence}: links and checks that name either id find it.
+   */
   private void sectionWithHeading(String id, String headingId, String title) {
     page.expectSection(id);
     page.expectSection(headingId);

@@ -10,7 +10,7 @@
  * {@link dev.convbench.report.ReportPage} writes the HTML through {@link dev.convbench.report.HtmlWriter}, which
  * escapes every text it is given. {@link dev.convbench.report.HtmlReportRenderer} ties them together.
  *
- * <p>Issue 4's sections: {@link dev.convbench.report.GradientFlow} (per-layer gradient norms from {@code layers.csv},
+ * <p>The diagnostic sections: {@link dev.convbench.report.GradientFlow} (per-layer gradient norms from {@code layers.csv},
  * batch-normalisation layers left out) drawn by {@link dev.convbench.report.HeatMapChart} and
  * {@link dev.convbench.report.SvgChart}; {@link dev.convbench.report.CostSection} with
  * {@link dev.convbench.report.Pareto} fronts drawn by {@link dev.convbench.report.CostChart};

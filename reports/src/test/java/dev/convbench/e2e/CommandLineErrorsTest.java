@@ -1,0 +1,49 @@
+package dev.convbench.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mistakes on the command line get a message that says what is wrong in the user's words, and exit code 2. */
+class CommandLineErrorsTest {
+
+  @TempDir
+  Path work;
+
+  @Test
+  void noCommandNamesEveryCommand() {
+    Cli.Result r = Cli.run(work);
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("missing command: run, worker, plan, validate, list, describe, bench, report, evaluate, data or doctor"
+        + " (see --help)", r.err().lines().findFirst().orElseThrow());
+  }
+
+  @Test
+  void aHyperParameterWithoutValue() {
+    Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "depth");
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("error: -p depth: expected KEY=VALUE, e.g. -p depth=34"), r.err().lines().toList());
+  }
+
+  @Test
+  void aHyperParameterWithoutKey() {
+    Cli.Result r = Cli.run(work, "describe", "resnet", "--param", "=34");
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("error: -p =34: expected KEY=VALUE, e.g. -p depth=34"), r.err().lines().toList());
+  }
+
+  @Test
+  void repeatedHyperParametersStillApply() {
+    Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "depth=34", "--param", "width=16");
+
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("layer4/block3"), "depth 34 has three blocks in its last stage: " + r.out());
+  }
+}
