@@ -75,7 +75,7 @@ final class CostChart {
       series++;
     }
 
-    LogAxis x = new LogAxis(xLabel);
+    LogAxis x = new TextLabelLogAxis(xLabel);
     x.setNumberFormatOverride(costFormat);
     x.setMinorTickMarksVisible(true);
     SvgChart.style(x);

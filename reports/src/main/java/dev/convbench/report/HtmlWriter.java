@@ -46,7 +46,7 @@ final class HtmlWriter {
     return this;
   }
 
-  /** Markup produced by this module (CSS, script, SVG from JFreeSVG, which escapes its own text); never data. */
+  /** Markup produced by this module (CSS, script, SVG from Batik's generator, which escapes its own text); never data. */
   HtmlWriter trusted(String markup) {
     out.append(markup);
     return this;

@@ -2,12 +2,21 @@ package dev.convbench.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Dimension;
 import java.awt.Font;
+import java.awt.Graphics;
+import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
+import org.apache.batik.svggen.SVGIDGenerator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -15,19 +24,21 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
-import org.jfree.svg.MeetOrSlice;
-import org.jfree.svg.PreserveAspectRatio;
-import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.ViewBox;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.ls.DOMImplementationLS;
+import org.w3c.dom.ls.LSSerializer;
 
 /**
  * Draws curves as an XY line chart with a ±1 std band per curve (JFreeChart {@link DeviationRenderer}) into an
- * inline {@code <svg>} element (JFreeSVG). Number formats are fixed to {@link Locale#ROOT} so that a report looks
+ * inline {@code <svg>} element (Batik's SVG generator). Number formats are fixed to {@link Locale#ROOT} so that a report looks
  * the same whatever machine renders it.
  */
 final class SvgChart {
@@ -38,6 +49,14 @@ final class SvgChart {
   static final String FONT = Font.SANS_SERIF;
   static final Color GRID = new Color(0xDDDDDD);
   static final Color TEXT = new Color(0x333333);
+
+  /**
+   * Decimals of the SVG's coordinates and lengths. A chart's viewBox is at most 760 units wide and is shown at most
+   * about twice that size, so a hundredth of a unit is far below a pixel; more digits only make the page larger.
+   */
+  static final int DECIMALS = 2;
+
+  private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
   /**
    * What to draw.
@@ -92,6 +111,12 @@ final class SvgChart {
     return y == YAxis.LOSS || y == YAxis.LOG;
   }
 
+  static {
+    // Rotated labels (the y axis's) as text: JFreeChart's default draws them as glyph outlines (several kilobytes
+    // each), a workaround for old raster-rendering bugs that in SVG only costs size and selectable text.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
   private final Palette palette;
 
   SvgChart(Palette palette) {
@@ -105,12 +130,82 @@ final class SvgChart {
 
   /** Draws {@code chart} into an {@code <svg>} element with id {@code id} and a {@code width × height} viewBox. */
   static String svg(JFreeChart chart, String id, int width, int height) {
-    SVGGraphics2D g2 = new SVGGraphics2D(width, height);
-    // Clip paths and gradients get ids from this prefix; several charts share one HTML document.
-    g2.setDefsKeyPrefix(id + "-");
+    SVGGeneratorContext context = SVGGeneratorContext.createDefault(newDocument());
+    context.setComment(null);
+    context.setPrecision(DECIMALS);
+    // Clip paths get generated ids; several charts share one HTML document, so each chart prefixes its own.
+    context.setIDGenerator(new SVGIDGenerator() {
+      @Override
+      public String generateID(String prefix) {
+        return id + "-" + super.generateID(prefix);
+      }
+    });
+    SVGGraphics2D g2 = new BrowserMetricsGraphics(context);
+    g2.setSVGCanvasSize(new Dimension(width, height));
     chart.draw(g2, new Rectangle2D.Double(0, 0, width, height));
-    return g2.getSVGElement(id, false, new ViewBox(0, 0, width, height), PreserveAspectRatio.XMID_YMID,
-        MeetOrSlice.MEET);
+
+    Element root = g2.getRoot();
+    // Scales with its container: a viewBox and no fixed size; the generator's other root attributes are defaults.
+    for (String attribute : List.of("width", "height", "contentScriptType", "contentStyleType", "zoomAndPan",
+        "version", "style")) {
+      root.removeAttribute(attribute);
+    }
+    // The generator's <defs id="genericDefs"> would repeat one id in every chart of the page; it stays empty when
+    // the graphics keep their defaults.
+    for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element defs && "genericDefs".equals(defs.getAttribute("id"))) {
+        if (defs.hasChildNodes()) {
+          defs.setAttribute("id", id + "-generic-defs");
+        } else {
+          root.removeChild(defs);
+        }
+        break;
+      }
+    }
+    root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", SVG_NAMESPACE);
+    root.setAttribute("id", id);
+    root.setAttribute("viewBox", "0 0 " + width + " " + height);
+    root.setAttribute("preserveAspectRatio", "xMidYMid meet");
+    // The JDK's serializer writes the tree as it is, without the line breaks and indentation the generator's adds.
+    LSSerializer serializer = ((DOMImplementationLS) root.getOwnerDocument().getImplementation()).createLSSerializer();
+    serializer.getDomConfig().setParameter("xml-declaration", false);
+    // As the tree is: namespace fix-up would repeat xmlns:xml on every element that has xml:space.
+    serializer.getDomConfig().setParameter("namespaces", false);
+    return serializer.writeToString(root);
+  }
+
+  /**
+   * Batik's generator, measuring text with fractional glyph advances as browsers set it. JFreeChart lays out legends
+   * and titles with {@link java.awt.FontMetrics#stringWidth}, which rounds each glyph to whole pixels by default and
+   * then makes every legend item a few pixels wider than the browser draws it.
+   */
+  private static final class BrowserMetricsGraphics extends SVGGraphics2D {
+
+    BrowserMetricsGraphics(SVGGeneratorContext context) {
+      super(context, false);
+      fmg.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    private BrowserMetricsGraphics(BrowserMetricsGraphics original) {
+      super(original);
+      fmg.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+    }
+
+    @Override
+    public Graphics create() {
+      return new BrowserMetricsGraphics(this);
+    }
+  }
+
+  /** An empty DOM document for the generator to build the SVG tree in (the JDK's implementation). */
+  private static Document newDocument() {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      return factory.newDocumentBuilder().newDocument();
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException("the JDK's XML parser cannot be configured", e);
+    }
   }
 
   private JFreeChart chart(Spec spec) {
@@ -169,7 +264,7 @@ final class SvgChart {
       linear.setAutoRangeIncludesZero(true);
       y = linear;
     } else {
-      LogAxis loss = new LogAxis(spec.yLabel());
+      LogAxis loss = new TextLabelLogAxis(spec.yLabel());
       loss.setNumberFormatOverride(new SignificantFormat(2));
       loss.setMinorTickMarksVisible(true);
       style(loss);

@@ -37,7 +37,7 @@ class DiagnosticReportTest {
         "grad-depth", "grad-heat-1", "grad-groups-1", "grad-heat-2", "grad-groups-2", "grad-heat-3",
         "grad-groups-3", "chart-generalization", "chart-train-eval", "cost-parameters", "cost-flops", "cost-time");
     for (String chart : charts) {
-      assertTrue(html.contains("<svg id='" + chart + "'"), chart);
+      assertTrue(SvgChartTest.svgElement(html, chart) != null, chart);
       assertTrue(script(html).contains("'" + chart + "'"), "the self-check knows " + chart);
     }
     for (String section : List.of("summary", "findings", "baseline", "charts", "convergence", "gradient-flow",
@@ -149,9 +149,9 @@ class DiagnosticReportTest {
   }
 
   static String svg(String html, String id) {
-    int start = html.indexOf("<svg id='" + id + "'");
-    assertTrue(start >= 0, "svg " + id);
-    return html.substring(start, html.indexOf("</svg>", start));
+    String svg = SvgChartTest.svgElement(html, id);
+    assertTrue(svg != null, "svg " + id);
+    return svg;
   }
 
   static String script(String html) {
