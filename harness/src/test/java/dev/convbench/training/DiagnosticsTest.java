@@ -81,7 +81,7 @@ class DiagnosticsTest {
     assertEquals(1, peaks.size(), "peak memory reported once, when the run ends");
   }
 
-  /** Where the kernel reports a high-water mark (Linux), a run reports it in bytes; elsewhere there is nothing to check. */
+  /** Where the kernel reports a high-water mark (Linux), a run reports it in bytes; elsewhere nothing is measured. */
   @Test
   void aRunReportsTheProcesssPeakResidentMemoryInBytes() {
     assumeTrue(ProcessMemory.peakResidentBytes() > 0, "this system reports no VmHWM: peak memory is not measured");

@@ -43,7 +43,8 @@ class ResumeTest {
       process.destroyForcibly().waitFor();
     }
     assertEquals("completed", status(first), "the first run was final before the second started");
-    assertEquals("running", status(out.resolve(runIdOf("resnet18"))), "the second run was killed before it could finish");
+    assertEquals("running", status(out.resolve(runIdOf("resnet18"))),
+        "the second run was killed before it could finish");
     byte[] firstRunJson = Files.readAllBytes(first.resolve("run.json"));
     byte[] firstMetrics = Files.readAllBytes(first.resolve("metrics.csv"));
 
