@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.convbench.report.ReportDocument;
+import dev.convbench.report.StoredRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,12 +78,29 @@ class EndToEndTest {
     assertEquals(report.toString(), r.out().strip());
     Files.copy(report, Files.createDirectories(Path.of(System.getProperty("convbench.e2eReportDir", work.resolve(
         "e2e-report").toString()))).resolve("index.html"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    String html = Files.readString(report);
-    for (String section : List.of("summary", "charts", "runs", "experiment", "environment")) {
-      assertTrue(html.contains("id=\"" + section + "\""), "report section " + section);
+
+    ReportDocument page = ReportDocument.read(report);
+    List<StoredRuns.Run> stored = StoredRuns.read(out);
+    Map<String, Double> means = StoredRuns.meanFinalAccuracy(stored);
+    assertEquals(Set.of("baseline-cnn", "resnet18"), means.keySet(), "a cell per architecture");
+    Map<String, Map<String, Element>> summary = page.rowsByCell("summary");
+    assertEquals(means.keySet(), summary.keySet());
+    means.forEach((cell, mean) -> {
+      assertEquals(mean, ReportDocument.sortKey(summary.get(cell).get("Final test accuracy")), 1e-9, cell);
+      assertEquals("2 completed", summary.get(cell).get("Status").text(), cell);
+    });
+    Map<String, String> listed = new TreeMap<>();
+    page.rows("runs").forEach(row -> listed.put(row.get("Run").text(), row.get("Status").text()));
+    assertEquals(Map.of("baseline-cnn__s1", "completed", "baseline-cnn__s2", "completed", "resnet18__s1",
+        "completed", "resnet18__s2", "completed"), listed);
+    for (String section : page.contentsTargets()) {
+      page.byId(section);
     }
-    assertTrue(html.contains("baseline-cnn") && html.contains("resnet18"));
-    assertTrue(html.contains("<svg"));
+    for (String chart : page.selfCheckIds("charts")) {
+      assertTrue(page.chart(chart).childrenSize() > 0, chart);
+    }
+    assertEquals(Map.of("baseline-cnn", 2, "resnet18", 2), ReportDocument.legend(page.chart("chart-accuracy-epoch")),
+        "one curve per architecture over its two seeds");
   }
 
   @Test
@@ -90,19 +113,16 @@ class EndToEndTest {
     Path out = work.resolve("out-crash");
     Cli.Result r = Cli.run(work, "run", file.toString(), "--out", out.toString());
     assertEquals(3, r.exitCode(), r.err());
-    List<String> statuses = runDirs(out).stream().map(p -> {
-      try {
-        JsonNode json = runJson(p);
-        return json.path("architecture").asText(json.path("spec").path("architecture").asText()) + "="
-            + json.path("status").asText();
-      } catch (IOException e) {
-        throw new AssertionError(e);
-      }
-    }).sorted().toList();
-    assertTrue(statuses.toString().contains("failed") && statuses.toString().contains("completed"),
-        statuses.toString());
-    assertTrue(Files.exists(out.resolve("report/index.html")), "the report is written anyway");
-    assertTrue(Files.readString(out.resolve("report/index.html")).contains("this plugin always crashes"));
+    Map<String, String> statuses = new TreeMap<>();
+    StoredRuns.read(out).forEach(run -> statuses.put(run.label(), run.status()));
+    assertEquals(Map.of("crashing-fixture", "failed", "baseline-cnn", "completed"), statuses);
+    ReportDocument page = ReportDocument.read(out.resolve("report/index.html"));
+    Map<String, Element> crashed = page.rows("runs").stream()
+        .filter(row -> row.get("Run").text().startsWith("crashing-fixture")).findFirst().orElseThrow();
+    assertEquals("failed", crashed.get("Status").text());
+    // The message itself, not the stack trace folded beneath it, must say why.
+    String message = crashed.get("Message").ownText();
+    assertTrue(message.contains("this plugin always crashes"), message);
   }
 
   @Test
@@ -183,8 +203,9 @@ class EndToEndTest {
     assertTrue(!Files.exists(work.resolve("merged")), "nothing written");
     Cli.Result report = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged", "--allow-mixed");
     assertEquals(0, report.exitCode(), report.err());
-    String html = Files.readString(work.resolve("merged/index.html"));
-    assertTrue(html.contains("baseline-cnn__s1") && html.contains("baseline-cnn__s2"), "both directories' runs");
+    List<String> listed = ReportDocument.read(work.resolve("merged/index.html")).rows("runs").stream()
+        .map(row -> row.get("Run").text()).sorted().toList();
+    assertEquals(List.of("baseline-cnn__s1", "baseline-cnn__s2"), listed, "both directories' runs");
   }
 
   @Test

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +30,21 @@ class ResumeTest {
     Path out = work.resolve("out");
     Path first = out.resolve(runIdOf("baseline-cnn"));
 
-    Process process = CliProcess.start(work.resolve("killed.log"), "run", file.toString(), "--out", out.toString());
+    // Kill once the first run is final and the second has claimed its directory and started: the CLI announces
+    // each run ("[2/2] resnet18__s1: training") after writing its run.json, so that line is the moment.
+    CliProcess.Watched watched = CliProcess.startWatching(work.resolve("killed.log"),
+        line -> line.startsWith("[2/2] resnet18__s1: training"), "run", file.toString(), "--out", out.toString());
+    Process process = watched.process();
     try {
-      Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-      // Kill once the first run is final and the second has started training.
-      while (!(status(first).equals("completed") && secondRunStarted(out)) && Instant.now().isBefore(deadline)
-          && process.isAlive()) {
-        Thread.sleep(100);
-      }
-      assertTrue(process.isAlive(), "the matrix finished before it could be killed: "
-          + Files.readString(work.resolve("killed.log")));
+      watched.line().get(3, TimeUnit.MINUTES);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new AssertionError("the second run never started: " + Files.readString(work.resolve("killed.log")), e);
     } finally {
       process.destroyForcibly().waitFor();
     }
+    assertEquals("completed", status(first), "the first run was final before the second started");
+    assertEquals("running", status(out.resolve(runIdOf("resnet18"))),
+        "the second run was killed before it could finish");
     byte[] firstRunJson = Files.readAllBytes(first.resolve("run.json"));
     byte[] firstMetrics = Files.readAllBytes(first.resolve("metrics.csv"));
 
@@ -62,15 +65,6 @@ class ResumeTest {
 
   private static String runIdOf(String architecture) throws IOException {
     return architecture + "__s1";
-  }
-
-  private static boolean secondRunStarted(Path out) throws IOException {
-    if (!Files.isDirectory(out)) {
-      return false;
-    }
-    try (var runs = Files.list(out)) {
-      return runs.anyMatch(p -> p.getFileName().toString().startsWith("resnet18") && status(p).equals("running"));
-    }
   }
 
   private static String status(Path runDir) {

@@ -16,9 +16,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,16 +116,39 @@ class HtmlReportRendererTest {
   }
 
   @Test
-  void listsEachRunWithTheFailure() throws IOException {
+  void listsEachRunWithItsStatusAndTheFailure() throws IOException {
     Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
-    String html = Files.readString(renderer.render(List.of(results), tmp.resolve("report")));
+    ReportDocument report = ReportDocument.read(renderer.render(List.of(results), tmp.resolve("report")));
 
-    String runs = section(html, "runs");
-    for (String id : List.of("cnn-s1", "cnn-s2", "resnet-s1", "resnet-s2")) {
-      assertTrue(runs.contains(">" + id + "<"), id);
+    Map<String, String> statuses = new TreeMap<>();
+    Map<String, String> messages = new TreeMap<>();
+    for (Map<String, Element> row : report.rows("runs")) {
+      statuses.put(row.get("Run").text(), row.get("Status").text());
+      messages.put(row.get("Run").text(), row.get("Message").ownText());
     }
-    assertTrue(runs.contains("java.lang.IllegalStateException: CUDA_ERROR_OUT_OF_MEMORY"));
-    assertTrue(runs.contains("stack trace"));
+    Map<String, String> stored = new TreeMap<>();
+    StoredRuns.read(results).forEach(r -> stored.put(r.runId(), r.status()));
+    assertEquals(Map.of("cnn-s1", "completed", "cnn-s2", "completed", "resnet-s1", "completed", "resnet-s2",
+        "failed"), stored, "the fixture as documented");
+    assertEquals(stored, statuses);
+    assertEquals("java.lang.IllegalStateException: CUDA_ERROR_OUT_OF_MEMORY", messages.get("resnet-s2"));
+    assertEquals("", messages.get("resnet-s1"), "a completed run has no message");
+    Element trace = report.rows("runs").stream().filter(r -> r.get("Run").text().equals("resnet-s2")).findFirst()
+        .orElseThrow().get("Message").selectFirst("details pre");
+    assertTrue(trace != null && trace.text().contains("CUDA_ERROR_OUT_OF_MEMORY"), "stack trace folded in details");
+  }
+
+  @Test
+  void summaryStatisticsLeaveTheFailedRunOut() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    ReportDocument report = ReportDocument.read(renderer.render(List.of(results), tmp.resolve("report")));
+
+    Map<String, Double> means = StoredRuns.meanFinalAccuracy(StoredRuns.read(results));
+    Map<String, Map<String, Element>> summary = report.rowsByCell("summary");
+    assertEquals(means.get("resnet"), ReportDocument.sortKey(summary.get("resnet").get("Final test accuracy")), 1e-12,
+        "the completed resnet run alone");
+    assertEquals(means.get("cnn"), ReportDocument.sortKey(summary.get("cnn").get("Final test accuracy")), 1e-12);
+    assertEquals("1 completed, 1 failed", summary.get("resnet").get("Status").text());
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.convbench.training;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The process's peak resident memory (Linux {@code VmHWM}), which includes TensorFlow's native allocations that
@@ -13,6 +16,7 @@ final class ProcessMemory {
 
   private static final Path STATUS = Path.of("/proc/self/status");
   private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+  private static final Pattern KILOBYTES = Pattern.compile("\\s*(\\d{1,15}) kB\\s*");
 
   private ProcessMemory() {}
 
@@ -28,13 +32,22 @@ final class ProcessMemory {
   /** Peak resident bytes, or -1 when unknown (not Linux). */
   static long peakResidentBytes() {
     try {
-      for (String line : Files.readAllLines(STATUS)) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
+      return peakResidentBytes(Files.readAllLines(STATUS));
     } catch (IOException | RuntimeException e) {
       return -1;
+    }
+  }
+
+  /**
+   * The {@code VmHWM} line of {@code /proc/<pid>/status} text ({@code "VmHWM:\t  123456 kB"}) in bytes, or -1 when
+   * there is none or it is not a count of kB.
+   */
+  static long peakResidentBytes(List<String> statusLines) {
+    for (String line : statusLines) {
+      if (line.startsWith("VmHWM:")) {
+        Matcher m = KILOBYTES.matcher(line.substring("VmHWM:".length()));
+        return m.matches() ? Long.parseLong(m.group(1)) * 1024 : -1;
+      }
     }
     return -1;
   }
