@@ -149,16 +149,21 @@ class ClusterTemplatesTest {
     for (String source : sources) {
       assertTrue(Files.exists(REPO.resolve(source)), "COPY " + source + ": not in the repository");
     }
-    // Every module of the build is copied, so a new module cannot be left out of the image.
-    Matcher module = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>")
-        .matcher(Files.readString(REPO.resolve("pom.xml")));
+    // Every module of the build is copied (an aggregator's pom and its modules'), so a new module cannot be left
+    // out of the image.
     int modules = 0;
-    while (module.find()) {
-      assertTrue(sources.contains(module.group(1) + "/pom.xml") && sources.contains(module.group(1) + "/src"),
-          "module " + module.group(1) + " is not copied into the build stage");
-      modules++;
+    for (String top : modulesOf(REPO.resolve("pom.xml"))) {
+      List<String> inner = modulesOf(REPO.resolve(top).resolve("pom.xml"));
+      if (!inner.isEmpty()) {
+        assertTrue(sources.contains(top + "/pom.xml"), "aggregator " + top + "'s pom is not copied");
+      }
+      for (String module : inner.isEmpty() ? List.of(top) : inner.stream().map(m -> top + "/" + m).toList()) {
+        assertTrue(sources.contains(module + "/pom.xml") && sources.contains(module + "/src"),
+            "module " + module + " is not copied into the build stage");
+        modules++;
+      }
     }
-    assertEquals(3, modules);
+    assertEquals(4, modules);
 
     assertNotNull(entrySource, "no COPY of the entry script to /usr/local/bin/convbench");
     String entry = Files.readString(REPO.resolve(entrySource));
@@ -306,6 +311,15 @@ class ClusterTemplatesTest {
 
   private static List<String> uses(Map<String, Object> job) {
     return steps(job).stream().filter(s -> s.containsKey("uses")).map(s -> String.valueOf(s.get("uses"))).toList();
+  }
+
+  private static List<String> modulesOf(Path pom) throws IOException {
+    Matcher module = Pattern.compile("<module>\\s*([^<\\s]+)\\s*</module>").matcher(Files.readString(pom));
+    List<String> names = new ArrayList<>();
+    while (module.find()) {
+      names.add(module.group(1));
+    }
+    return names;
   }
 
   /** Containerfile instructions, continuation lines joined, comments dropped. */
