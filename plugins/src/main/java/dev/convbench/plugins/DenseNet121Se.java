@@ -3,12 +3,12 @@ package dev.convbench.plugins;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.dense;
-import static dev.convbench.graph.Layers.denseBlock;
 import static dev.convbench.graph.Layers.globalAvgPool;
 import static dev.convbench.graph.Layers.maxPool;
 import static dev.convbench.graph.Layers.relu;
 import static dev.convbench.graph.Layers.squeezeExcitation;
-import static dev.convbench.graph.Layers.transition;
+import static dev.convbench.plugins.blocks.Blocks.denseBlock;
+import static dev.convbench.plugins.blocks.Blocks.transition;
 
 import dev.convbench.graph.Network;
 import dev.convbench.spi.ArchitecturePlugin;

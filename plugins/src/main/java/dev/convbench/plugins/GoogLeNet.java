@@ -4,15 +4,15 @@ import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.dense;
 import static dev.convbench.graph.Layers.globalAvgPool;
-import static dev.convbench.graph.Layers.inception;
 import static dev.convbench.graph.Layers.maxPool;
 import static dev.convbench.graph.Layers.relu;
+import static dev.convbench.plugins.blocks.Blocks.inception;
 
 import dev.convbench.graph.Conv2d;
-import dev.convbench.graph.InceptionBlock;
-import dev.convbench.graph.InceptionBlock.Plan;
 import dev.convbench.graph.Layer;
 import dev.convbench.graph.Network;
+import dev.convbench.plugins.blocks.InceptionBlock;
+import dev.convbench.plugins.blocks.InceptionBlock.Plan;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;

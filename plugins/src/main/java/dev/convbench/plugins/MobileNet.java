@@ -3,9 +3,9 @@ package dev.convbench.plugins;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.dense;
-import static dev.convbench.graph.Layers.depthwiseSeparable;
 import static dev.convbench.graph.Layers.globalAvgPool;
 import static dev.convbench.graph.Layers.relu;
+import static dev.convbench.plugins.blocks.Blocks.depthwiseSeparable;
 
 import dev.convbench.graph.Network;
 import dev.convbench.spi.ArchitecturePlugin;

@@ -3,7 +3,7 @@ package dev.convbench.plugins;
 import static dev.convbench.graph.Layers.dropout;
 import static dev.convbench.graph.Layers.globalAvgPool;
 import static dev.convbench.graph.Layers.maxPool;
-import static dev.convbench.graph.Layers.ninBlock;
+import static dev.convbench.plugins.blocks.Blocks.ninBlock;
 
 import dev.convbench.graph.Network;
 import dev.convbench.spi.ArchitecturePlugin;

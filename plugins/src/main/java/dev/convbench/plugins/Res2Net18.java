@@ -1,6 +1,6 @@
 package dev.convbench.plugins;
 
-import static dev.convbench.graph.Layers.res2NetBlock;
+import static dev.convbench.plugins.blocks.Blocks.res2NetBlock;
 
 import dev.convbench.graph.Network;
 import dev.convbench.spi.ArchitecturePlugin;
@@ -15,7 +15,7 @@ import org.tensorflow.types.TFloat32;
  * global average pool, linear classifier) with Res2Net blocks of {@code scales} groups (4 by default). 2,587,018
  * trainable parameters, as the seed's PyTorch module. The seed's stride-2 blocks do not run as written; they are
  * fixed as the Res2Net paper's code does, without changing a weight (see
- * {@link dev.convbench.graph.Res2NetBlock}).
+ * {@link dev.convbench.plugins.blocks.Res2NetBlock}).
  */
 public final class Res2Net18 implements ArchitecturePlugin {
 

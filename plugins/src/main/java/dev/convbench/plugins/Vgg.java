@@ -4,10 +4,10 @@ import static dev.convbench.graph.Layers.dense;
 import static dev.convbench.graph.Layers.dropout;
 import static dev.convbench.graph.Layers.flatten;
 import static dev.convbench.graph.Layers.relu;
-import static dev.convbench.graph.Layers.vggBlock;
+import static dev.convbench.plugins.blocks.Blocks.vggBlock;
 
 import dev.convbench.graph.Network;
-import dev.convbench.graph.VggBlock;
+import dev.convbench.plugins.blocks.VggBlock;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;

@@ -1,11 +1,12 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.maxPool;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -17,7 +18,6 @@ import org.tensorflow.types.TFloat32;
  * batch norm between each convolution and its ReLU, as torchvision's {@code vgg*_bn} do (the convolutions keep their
  * bias there).
  */
-@Experimental
 public final class VggBlock implements Layer {
 
   private final int convs;

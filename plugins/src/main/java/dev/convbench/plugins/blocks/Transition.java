@@ -1,11 +1,12 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.avgPool;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -13,7 +14,6 @@ import org.tensorflow.types.TFloat32;
  * DenseNet's transition between dense blocks: BN, ReLU, 1×1 conv without bias to
  * {@code floor(channels·compression)} channels, 2×2 average pooling (halves the resolution).
  */
-@Experimental
 public final class Transition implements Layer {
 
   private final double compression;

@@ -1,11 +1,12 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.depthwiseConv;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -14,7 +15,6 @@ import org.tensorflow.types.TFloat32;
  * 2, padding 1, no bias), a 1×1 pointwise convolution to {@code channels} (no bias), then <em>one</em> batch norm and
  * ReLU. (The MobileNet paper puts a BN + ReLU after the depthwise convolution too; the seed does not.)
  */
-@Experimental
 public final class DepthwiseSeparableBlock implements Layer {
 
   private final int channels;

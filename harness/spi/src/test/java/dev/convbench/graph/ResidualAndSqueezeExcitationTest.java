@@ -1,12 +1,8 @@
 package dev.convbench.graph;
 
 import static dev.convbench.graph.Layers.avgPool;
-import static dev.convbench.graph.Layers.denseBlock;
-import static dev.convbench.graph.Layers.denseLayer;
-import static dev.convbench.graph.Layers.res2NetBlock;
 import static dev.convbench.graph.Layers.residualBlock;
 import static dev.convbench.graph.Layers.squeezeExcitation;
-import static dev.convbench.graph.Layers.transition;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,8 +21,8 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** The layers of the residual, SE and dense architectures: SE, dense layer and block, transition, Res2Net block. */
-class ResidualAndDenseLayersTest {
+/** Padded average pooling (PyTorch's), squeeze-and-excitation and the residual block with it. */
+class ResidualAndSqueezeExcitationTest {
 
   @Test
   void paddedAveragePoolingCountsThePaddingAsPyTorchDoes() {
@@ -63,48 +59,6 @@ class ResidualAndDenseLayersTest {
   }
 
   @Test
-  void denseLayerConcatenatesItsInputInTheSeedsOrder() {
-    int in = 3;
-    float[] input = positive(4 * 4 * in);
-    float[] inputFirst = run(Shape.of(1, 2, 2, in), input, net -> x -> net.apply(x, denseLayer(2)));
-    float[] newFirst = run(Shape.of(1, 2, 2, in), input, net -> x -> net.apply(x, denseLayer(2).newFeaturesFirst()));
-    for (int pixel = 0; pixel < 4; pixel++) {
-      for (int c = 0; c < in; c++) {
-        assertEquals(input[pixel * in + c], inputFirst[pixel * (in + 2) + c], "seed 003: input first");
-        assertEquals(input[pixel * in + c], newFirst[pixel * (in + 2) + 2 + c], "seed 002: new maps first");
-      }
-    }
-  }
-
-  @Test
-  void denseBlockAndTransitionChannelArithmetic() {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      Network net = new Network(tf, false, 10, new VariableStore(tf, 1));
-      Operand<TFloat32> x = tf.zeros(tf.constant(new long[] {1, 8, 8, 64}), TFloat32.class);
-      Operand<TFloat32> y = net.apply(x, denseBlock(6, 32), transition(0.5));
-      assertArrayEquals(new long[] {1, 4, 4, 128}, y.shape().asArray(), "64 + 6·32 = 256, halved: 128 at 4×4");
-    }
-    // BN 64 + 1×1 64→128 + BN 128 + 3×3 128→32, all convs without bias
-    assertEquals(128 + 64 * 128 + 256 + 9 * 128 * 32, parameters(Shape.of(1, 4, 4, 64), denseLayer(32)));
-  }
-
-  @Test
-  void strideTwoRes2NetBlockRunsAndKeepsTheSeedsWeights() {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      VariableStore variables = new VariableStore(tf, 1);
-      Network net = new Network(tf, true, 10, variables);
-      Operand<TFloat32> x = tf.zeros(tf.constant(new long[] {1, 8, 8, 64}), TFloat32.class);
-      Operand<TFloat32> y = net.apply(x, res2NetBlock(128, 2, 4));
-      assertArrayEquals(new long[] {1, 4, 4, 128}, y.shape().asArray());
-      // 1×1 64→128 + BN; three 3×3 32→32 + BN; 1×1 128→128 + BN; projection 1×1 64→128 + BN
-      long seed = 64 * 128 + 256 + 3 * (9 * 32 * 32 + 64) + 128 * 128 + 256 + 64 * 128 + 256;
-      assertEquals(seed, variables.trainableParameterCount());
-    }
-  }
-
-  @Test
   void seResidualBlockAddsOnlyTheSeParameters() {
     long plain = parameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1));
     long withSe = parameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1).withSqueezeExcitation(squeezeExcitation(16)));
@@ -114,17 +68,9 @@ class ResidualAndDenseLayersTest {
   @Test
   void invalidConfigurationsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> squeezeExcitation(0));
-    assertThrows(IllegalArgumentException.class, () -> denseLayer(0));
-    assertThrows(IllegalArgumentException.class, () -> denseLayer(32).bottleneck(0));
-    assertThrows(IllegalArgumentException.class, () -> denseBlock(0, 32));
-    assertThrows(IllegalArgumentException.class, () -> transition(0));
-    assertThrows(IllegalArgumentException.class, () -> transition(1.5));
-    assertThrows(IllegalArgumentException.class, () -> res2NetBlock(64, 1, 1));
-    assertThrows(IllegalArgumentException.class, () -> res2NetBlock(2, 1, 4));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> parameters(Shape.of(1, 2, 2, 8), squeezeExcitation(16)));
     assertTrue(e.getMessage().contains("leaves no hidden unit for 8 channels"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> parameters(Shape.of(1, 1, 1, 8), transition(0.5)));
   }
 
   private static int index(int n, int pixel, int c, int channels) {

@@ -1,11 +1,13 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.maxPool;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Conv2d;
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -23,7 +25,6 @@ import org.tensorflow.types.TFloat32;
  * All convolutions have a bias; {@link #withBatchNorm()} drops it and inserts a batch norm before each ReLU
  * (torchvision's {@code BasicConv2d}, as in seed 004's Inception v3 printout).
  */
-@Experimental
 public final class InceptionBlock implements Layer {
 
   /**

@@ -1,6 +1,7 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import java.util.Objects;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
@@ -9,7 +10,6 @@ import org.tensorflow.types.TFloat32;
  * DenseNet's dense block: {@code layers} {@link DenseLayer}s in sequence, each reading the concatenation of the
  * block's input and every earlier layer's maps; the output has {@code layers·growth} more channels than the input.
  */
-@Experimental
 public final class DenseBlock implements Layer {
 
   private final int layers;

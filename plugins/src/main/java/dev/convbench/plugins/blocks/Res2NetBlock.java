@@ -1,11 +1,12 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.avgPool;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -27,7 +28,6 @@ import org.tensorflow.types.TFloat32;
  * <p>What is kept from the seed although the paper differs: the 3×3 conv of group {@code i} reads group {@code i} plus
  * the split's group {@code i-1} (the paper adds the previous conv's output), and the unchanged group comes first.
  */
-@Experimental
 public final class Res2NetBlock implements Layer {
 
   private final int channels;

@@ -1,9 +1,10 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
@@ -12,7 +13,6 @@ import org.tensorflow.types.TFloat32;
  * {@code channels}, then two 1×1 convolutions (a per-pixel two-layer perceptron), each followed by ReLU. All with
  * bias.
  */
-@Experimental
 public final class NinBlock implements Layer {
 
   private final int channels;

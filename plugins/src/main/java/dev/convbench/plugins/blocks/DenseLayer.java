@@ -1,10 +1,11 @@
-package dev.convbench.graph;
+package dev.convbench.plugins.blocks;
 
-import dev.convbench.spi.Experimental;
 import static dev.convbench.graph.Layers.batchNorm;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.relu;
 
+import dev.convbench.graph.Layer;
+import dev.convbench.graph.Network;
 import java.util.List;
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
@@ -17,7 +18,6 @@ import org.tensorflow.types.TFloat32;
  * <p>The concatenation order only permutes channels, but it is kept as in each seed: input first (seed 003, the
  * DenseNet paper's code; the default) or new maps first (seed 002's {@code Bottleneck}, {@link #newFeaturesFirst()}).
  */
-@Experimental
 public final class DenseLayer implements Layer {
 
   private final int growth;
