@@ -1,6 +1,6 @@
 package dev.convbench.graph;
 
-import dev.convbench.spi.Experimental;
+import dev.convbench.spi.Stable;
 import static dev.convbench.graph.Layers.conv;
 import static dev.convbench.graph.Layers.dense;
 import static dev.convbench.graph.Layers.globalAvgPool;
@@ -21,7 +21,7 @@ import org.tensorflow.types.TInt64;
  * the pooled vector (seed 003's {@code SELayer}, the default) or 1×1 convolutions on the pooled 1×1 map (seed 000's
  * {@code SE}, {@link #withConvolutions()}); only the names in the structure summary differ.
  */
-@Experimental
+@Stable
 public final class SqueezeExcitation implements Layer {
 
   private final int reduction;
