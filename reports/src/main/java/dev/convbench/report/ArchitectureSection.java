@@ -27,11 +27,10 @@ final class ArchitectureSection {
   static void write(PageWriter page) {
     ReportModel model = page.model;
     HtmlWriter h = page.h;
-    page.section("architectures", "Per architecture");
     for (CellSummary cell : model.cells()) {
       int n = model.number(cell);
       h.open("article", "id", "arch-" + n, "class", "arch").trusted("\n");
-      page.expectSection("arch-" + n);
+      page.anchor("arch-" + n);
       h.open("h3");
       page.chip(cell.label());
       h.text(cell.label()).close("h3");
@@ -40,7 +39,6 @@ final class ArchitectureSection {
       confusion(page, cell);
       h.close("article");
     }
-    h.close("section");
   }
 
   private static void settings(HtmlWriter h, CellSummary cell) {

@@ -9,25 +9,11 @@ import java.util.List;
  */
 final class ConvergenceCharts {
 
-  /**
-   * A rendered chart.
-   *
-   * @param id the {@code <svg>} element's id
-   * @param caption what it shows, for the figure caption
-   * @param svg the {@code <svg>} element
-   * @param linearSvg for a loss chart, the same chart with a linear loss axis (its svg id: {@code id + "-linear"});
-   *     else {@code null}
-   */
-  record Rendered(String id, String caption, String svg, String linearSvg) {
-
-    Rendered(String id, String caption, String svg) {
-      this(id, caption, svg, null);
-    }
-  }
-
   private ConvergenceCharts() {}
 
-  static List<Rendered> render(ReportModel model) {
+  /** Writes the four charts as figures, each loss chart in both renderings. */
+  static void write(PageWriter page) {
+    ReportModel model = page.model;
     SvgChart svg = new SvgChart(model.palette());
     // One time unit for every chart, chosen by the longest run, so the time charts can be compared directly.
     double longest = model.runs().stream().flatMap(r -> r.epochs().stream())
@@ -57,13 +43,15 @@ final class ConvergenceCharts {
         "Training loss as logged every N steps (averaged over windows of consecutive logs when there are more than "
             + Curves.MAX_POINTS + "), or the epoch means when no step losses were logged.",
     };
-    return java.util.stream.IntStream.range(0, specs.length).mapToObj(i -> {
+    for (int i = 0; i < specs.length; i++) {
       SvgChart.Spec spec = specs[i];
-      String linear = spec.y() != SvgChart.YAxis.LOSS ? null
-          : svg.render(new SvgChart.Spec(spec.id() + "-linear", spec.title(), spec.xLabel(),
-              spec.yLabel().replace(", log scale", ", linear scale"), spec.xIntegers(), SvgChart.YAxis.LOSS_LINEAR,
-              spec.curves()));
-      return new Rendered(spec.id(), captions[i], svg.render(spec), linear);
-    }).toList();
+      if (spec.y() == SvgChart.YAxis.LOSS) {
+        page.logLinearFigure(spec.id(), id -> svg.render(spec.withId(id)), id -> svg.render(new SvgChart.Spec(id,
+            spec.title(), spec.xLabel(), spec.yLabel().replace(", log scale", ", linear scale"), spec.xIntegers(),
+            SvgChart.YAxis.LOSS_LINEAR, spec.curves())), captions[i]);
+      } else {
+        page.figure(spec.id(), id -> svg.render(spec.withId(id)), captions[i]);
+      }
+    }
   }
 }

@@ -61,7 +61,6 @@ final class CostSection {
   static void write(PageWriter page) {
     ReportModel model = page.model;
     HtmlWriter h = page.h;
-    page.section("cost", "Accuracy against cost");
     List<CellSummary> cells = model.cells();
     h.open("div", "class", "scroll").open("table", "id", "cost-table", "class", "sortable").open("thead").open("tr");
     for (String column : List.of("Cell", "Parameters", "FLOPs / image", "Training time", "Images/s", "Peak memory",
@@ -82,11 +81,10 @@ final class CostSection {
           ? Long.toString(c.parameterCount().getAsLong()) : "");
       h.element("td", c.flops().isPresent() ? Formats.flops(c.flops().getAsLong()) : Formats.MISSING,
           "class", "num", "data-sort", c.flops().isPresent() ? Long.toString(c.flops().getAsLong()) : "");
-      stats(h, Formats.durationStats(c.trainingSeconds()), c.trainingSeconds());
-      stats(h, Formats.throughputStats(c.imagesPerSecond()), c.imagesPerSecond());
-      SampleStats peak = c.peakResidentBytes();
-      stats(h, peak.isEmpty() ? Formats.MISSING : Formats.bytes(Math.round(peak.mean())), peak);
-      stats(h, Formats.percentStats(c.finalAccuracy()), c.finalAccuracy());
+      StatsCell.write(h, c.trainingSeconds(), Formats::durationStats);
+      StatsCell.write(h, c.imagesPerSecond(), Formats::throughputStats);
+      StatsCell.write(h, c.peakResidentBytes(), peak -> Formats.bytes(Math.round(peak.mean())));
+      StatsCell.write(h, c.finalAccuracy(), Formats::percentStats);
       List<String> on = new ArrayList<>();
       for (int a = 0; a < fronts.size(); a++) {
         boolean member = fronts.get(a).stream().anyMatch(p -> p.cell() == c);
@@ -121,7 +119,7 @@ final class CostSection {
           points.size() < cells.size() ? " Cells without this cost or without a completed run are left out." : "");
       String label = axis.label;
       java.text.NumberFormat format = axis == Axis.TIME ? new SignificantFormat(2) : new CompactFormat();
-      page.figure(axis.id, CostChart.render(axis.id, axis.title, label, points, front, model.palette(), format),
+      page.figure(axis.id, id -> CostChart.render(id, axis.title, label, points, front, model.palette(), format),
           caption);
       drawn++;
     }
@@ -130,15 +128,5 @@ final class CostSection {
       h.element("p", "Not drawn, for lack of recorded values: accuracy against " + String.join(", ", missing)
           + (drawn == 0 ? ". No cell has a completed run with a recorded cost." : "."), "class", "note");
     }
-    h.close("section");
-  }
-
-  private static void stats(HtmlWriter h, String text, SampleStats s) {
-    h.open("td", "class", "num", "data-sort", s.isEmpty() ? "" : Double.toString(s.mean()));
-    h.text(text);
-    if (s.n() > 1) {
-      h.text(" ").element("span", "n=" + s.n(), "class", "n");
-    }
-    h.close("td");
   }
 }

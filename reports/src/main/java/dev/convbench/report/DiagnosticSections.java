@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sections {@code gradient-flow} and {@code generalization}. */
+/** The content of sections {@code gradient-flow} and {@code generalization}. */
 final class DiagnosticSections {
 
   private DiagnosticSections() {}
@@ -16,7 +16,6 @@ final class DiagnosticSections {
   static void gradientFlow(PageWriter page) {
     ReportModel model = page.model;
     HtmlWriter h = page.h;
-    page.section("gradient-flow", "Gradient flow");
     Map<String, GradientFlow> flows = model.gradientFlows();
     List<String> without = model.cells().stream().map(CellSummary::label).filter(l -> !flows.containsKey(l))
         .toList();
@@ -24,7 +23,6 @@ final class DiagnosticSections {
       h.element("p", "No per-layer gradient statistics were recorded (layers.csv is missing or empty: results from "
           + "a convbench version that did not record them, or runs that have not logged any step yet), so there "
           + "is nothing to show here.", "class", "notice");
-      h.close("section");
       return;
     }
     h.element("p", "The L2 norm of each layer's gradient (all its trainable variables together), computed in the "
@@ -40,13 +38,13 @@ final class DiagnosticSections {
     SvgChart svg = new SvgChart(model.palette());
     h.open("div", "class", "charts").trusted("\n");
     List<Curve> first = flows.values().stream().map(GradientFlow::firstLayerByEpoch).toList();
-    page.figure("grad-first-layer", svg.render(new SvgChart.Spec("grad-first-layer",
+    page.figure("grad-first-layer", id -> svg.render(new SvgChart.Spec(id,
         "First layer's gradient norm by epoch", "Epoch", "Epoch-mean gradient L2 norm (log scale)", true,
         SvgChart.YAxis.LOG, first)), "Epoch-mean gradient norm of each cell's first layer (batch normalisation "
         + "excluded): " + String.join(", ", flows.values().stream().map(f -> f.cell().label() + ": "
         + f.shortNames().get(0)).toList()) + ". Band: ± one standard deviation over runs.");
     List<Curve> depth = flows.values().stream().map(GradientFlow::depthProfile).toList();
-    page.figure("grad-depth", svg.render(new SvgChart.Spec("grad-depth", "Gradient norm by depth, last epoch",
+    page.figure("grad-depth", id -> svg.render(new SvgChart.Spec(id, "Gradient norm by depth, last epoch",
         "Relative depth (0 = first layer, 1 = last layer)", "Epoch-mean gradient L2 norm (log scale)", false,
         SvgChart.YAxis.LOG, depth)), "Each layer's epoch-mean gradient norm in the runs' last recorded epoch, "
         + "against its position in the network, so networks of different depths share the axis.");
@@ -65,7 +63,7 @@ final class DiagnosticSections {
       String runs = runCount(flow);
       String left = leftOutNote(flow);
       if (range != null && !flow.epochs().isEmpty()) {
-        page.figure("grad-heat-" + n, HeatMapChart.render("grad-heat-" + n, label + ": gradient norm by layer and "
+        page.figure("grad-heat-" + n, id -> HeatMapChart.render(id, label + ": gradient norm by layer and "
             + "epoch", flow.shortNames(), flow.epochs(), flow.epochMeans(), range), label + " (" + runs + "): "
             + "epoch-mean gradient norm per layer (rows, first layer at the top) and epoch (columns); grey: no "
             + "value." + left);
@@ -94,7 +92,7 @@ final class DiagnosticSections {
         groups.add(g);
       }
       String x = flow.groupsBySteps() ? "Step" : "Epoch";
-      page.figure("grad-groups-" + n, svg.render(new SvgChart.Spec("grad-groups-" + n, label
+      page.figure("grad-groups-" + n, id -> svg.render(new SvgChart.Spec(id, label
           + ": gradient norm by layer group", x, "Mean layer gradient L2 norm (log scale)", !flow.groupsBySteps(),
           SvgChart.YAxis.LOG, groups, styles)), label + " (" + runs + "): mean gradient norm of the layers in the "
           + "first, middle and last third of the network, " + (flow.groupsBySteps()
@@ -102,7 +100,6 @@ final class DiagnosticSections {
           + "; band: ± one standard deviation over runs." + left);
     }
     h.close("div");
-    h.close("section");
   }
 
   /** The flows with cells of the same architecture next to each other, otherwise in cell order. */
@@ -134,7 +131,6 @@ final class DiagnosticSections {
   static void generalization(PageWriter page) {
     ReportModel model = page.model;
     HtmlWriter h = page.h;
-    page.section("generalization", "Generalization gap");
     List<CellSummary> measured = model.cells().stream()
         .filter(c -> Curves.charted(c).stream().flatMap(r -> r.epochs().stream())
             .anyMatch(m -> Double.isFinite(m.trainEvalAccuracy())))
@@ -144,7 +140,6 @@ final class DiagnosticSections {
           + "convbench version that did not measure it, or runs without an epoch yet): the gap between training "
           + "and test accuracy cannot be shown. The training accuracy under Convergence is measured in training "
           + "mode on augmented images and is not comparable with the test accuracy.", "class", "notice");
-      h.close("section");
       return;
     }
     h.element("p", "Generalization gap = accuracy on a fixed sample of training images in evaluation mode (no "
@@ -159,12 +154,12 @@ final class DiagnosticSections {
     List<Curve> gaps = measured.stream()
         .map(c -> scaled(Curves.byEpoch(c, m -> m.trainEvalAccuracy() - m.testAccuracy()), 100)).toList();
     h.open("div", "class", "charts").trusted("\n");
-    page.figure("chart-generalization", svg.render(new SvgChart.Spec("chart-generalization",
+    page.figure("chart-generalization", id -> svg.render(new SvgChart.Spec(id,
         "Generalization gap by epoch", "Epoch", "Training-sample minus test accuracy (percentage points)", true,
         SvgChart.YAxis.LINEAR, gaps)), "Training-sample accuracy (evaluation mode) minus test accuracy, in "
         + "percentage points.");
     List<Curve> train = measured.stream().map(c -> Curves.byEpoch(c, EpochMetrics::trainEvalAccuracy)).toList();
-    page.figure("chart-train-eval", svg.render(new SvgChart.Spec("chart-train-eval",
+    page.figure("chart-train-eval", id -> svg.render(new SvgChart.Spec(id,
         "Training-sample accuracy (evaluation mode) by epoch", "Epoch", "Training-sample accuracy (%)", true,
         SvgChart.YAxis.ACCURACY, train)), "Accuracy on the fixed training sample in evaluation mode; compare with "
         + "the test accuracy under Convergence.");
@@ -185,9 +180,9 @@ final class DiagnosticSections {
       h.open("tr").open("td", "data-sort", c.label(), "class", "label");
       page.chip(c.label());
       h.text(c.label()).close("td");
-      cell(h, Formats.percentStats(train1), train1);
-      cell(h, Formats.percentStats(test), test);
-      cell(h, Formats.percentagePointStats(gap), gap);
+      StatsCell.write(h, train1, Formats::percentStats);
+      StatsCell.write(h, test, Formats::percentStats);
+      StatsCell.write(h, gap, Formats::percentagePointStats);
       Curve curve = Curves.byEpoch(c, m -> m.trainEvalAccuracy() - m.testAccuracy());
       Optional<Curve.Point> max = curve.points().stream().max(java.util.Comparator.comparingDouble(Curve.Point::mean));
       h.element("td", max.map(p -> Formats.percentagePoints(p.mean()) + " (epoch " + Math.round(p.x()) + ")")
@@ -195,16 +190,6 @@ final class DiagnosticSections {
       h.close("tr");
     }
     h.close("tbody").close("table");
-    h.close("section");
-  }
-
-  private static void cell(HtmlWriter h, String text, SampleStats s) {
-    h.open("td", "class", "num", "data-sort", s.isEmpty() ? "" : Double.toString(s.mean()));
-    h.text(text);
-    if (s.n() > 1) {
-      h.text(" ").element("span", "n=" + s.n(), "class", "n");
-    }
-    h.close("td");
   }
 
   /** A curve with y values multiplied by {@code factor} (fractions to percentage points). */

@@ -50,7 +50,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     }
     Results results = new ResultsReader().read(resultDirs);
     ReportModel model = ReportModel.of(results, clock.instant());
-    String html = ReportPage.render(model, ConvergenceCharts.render(model));
+    String html = ReportPage.render(model);
 
     Files.createDirectories(outputDir);
     Path index = outputDir.resolve(INDEX);

@@ -5,22 +5,26 @@ import dev.convbench.results.ExperimentResults;
 import dev.convbench.results.RunRecord;
 import dev.convbench.results.RunStatus;
 import dev.convbench.training.TrainingConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Writes the report page from a {@link ReportModel}. Only formatting happens here; all user-supplied text goes
  * through {@link HtmlWriter}, which escapes it.
  *
- * <p>Sections carry stable ids for links and tests, in page order: {@code header}, {@code partial-data} (only when
- * a run used a partial data set), {@code warnings} (only when reading met problems), {@code contents},
- * {@code summary}, {@code findings}, {@code baseline}, {@code charts} (headed {@code convergence}),
- * {@code gradient-flow}, {@code generalization}, {@code cost}, {@code architectures} (with {@code arch-1},
- * {@code arch-2}, … per cell), {@code runs} (with {@code cell-1}, {@code cell-2}, … per cell), {@code experiment},
- * {@code environment}. Every section is written whatever the data; one without data says what is missing.
+ * <p>Parts carry stable ids for links and tests, in page order: {@code header}, {@code partial-data} (only when
+ * a run used a partial data set), {@code warnings} (only when reading met problems), {@code contents}, then the
+ * {@link #SECTIONS} ({@code architectures} with {@code arch-1}, {@code arch-2}, … per cell, {@code runs} with
+ * {@code cell-1}, {@code cell-2}, …). Every section is written whatever the data; one without data says what is
+ * missing. The style sheet and script are the resources {@code report.css} and {@code report.js}.
  *
  * <p>The page's one script sorts tables and then checks the page: every section and every chart's {@code <svg>} is
  * present, and it sets {@code data-ok="true"} on {@code <body>} (else {@code "false"} and {@code data-missing}).
@@ -28,149 +32,69 @@ import java.util.stream.Collectors;
  */
 final class ReportPage {
 
-  private static final String CSS = """
-      :root { color-scheme: light; }
-      body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #222;
-        max-width: 1200px; margin: 0 auto; padding: 1.5rem; }
-      h1 { margin: 0 0 .3rem; font-size: 1.8rem; }
-      h2 { margin-top: 2.2rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; }
-      h3 { margin-top: 1.6rem; }
-      .meta { color: #555; margin: .2rem 0; }
-      .badge { display: inline-block; padding: .1rem .55rem; margin: .15rem .3rem .15rem 0; border-radius: 1rem;
-        background: #eee; font-size: .9rem; }
-      .status-completed { background: #e3f4e1; } .status-diverged { background: #fdf0d5; }
-      .status-failed { background: #fbe0e0; } .status-running { background: #e2ecf8; }
-      .status-interrupted { background: #fdf0d5; }
-      .alert { border: 2px solid #c62828; background: #fdecea; padding: .8rem 1rem; border-radius: .4rem;
-        margin: 1rem 0; }
-      .alert h2 { margin: 0 0 .4rem; border: 0; color: #b71c1c; font-size: 1.2rem; }
-      .notice { border: 1px solid #e0b000; background: #fff8e1; padding: .6rem 1rem; border-radius: .4rem; }
-      table { border-collapse: collapse; margin: .6rem 0; font-size: .92rem; }
-      th, td { border-bottom: 1px solid #e4e4e4; padding: .35rem .6rem; text-align: left; vertical-align: top; }
-      th { background: #f6f6f6; }
-      td.label { white-space: nowrap; }
-      .scroll { overflow-x: auto; max-width: 100%; }
-      td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-      table.sortable th { cursor: pointer; }
-      table.sortable th[aria-sort=ascending]::after { content: " \\25B2"; font-size: .7em; }
-      table.sortable th[aria-sort=descending]::after { content: " \\25BC"; font-size: .7em; }
-      .n { color: #777; font-size: .85em; }
-      .chip { display: inline-block; width: .8em; height: .8em; border-radius: .2em; margin-right: .4em;
-        vertical-align: baseline; }
-      .note { color: #555; font-size: .88rem; }
-      .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 1rem; }
-      figure { margin: 0; }
-      figure svg { width: 100%; height: auto; display: block; }
-      figcaption { color: #555; font-size: .88rem; }
-      pre { background: #f7f7f7; border: 1px solid #e4e4e4; padding: .8rem; overflow-x: auto; font-size: .85rem; }
-      details pre { max-height: 24rem; }
-      .config { font-size: .9rem; color: #444; }
-      footer { margin-top: 3rem; color: #888; font-size: .85rem; }
-      nav#contents { font-size: .9rem; margin: 1rem 0; }
-      nav#contents a { margin-right: .8rem; white-space: nowrap; }
-      .ci { display: block; color: #666; font-size: .8em; }
-      .scale-linear { display: none; }
-      #loss-linear:checked ~ .charts .scale-linear { display: block; }
-      #loss-linear:checked ~ .charts .scale-log { display: none; }
-      .toggle-label { font-size: .9rem; margin-left: .3rem; cursor: pointer; }
-      .findings li { margin: .35rem 0; }
-      .topic { display: inline-block; min-width: 7.5rem; color: #555; font-size: .85rem; }
-      .arch { border-top: 1px solid #eee; margin-top: 1rem; }
-      table.settings th { background: none; font-weight: 600; }
-      table.structure { font-size: .82rem; }
-      .scroll { overflow-x: auto; }
-      table.confusion td, table.confusion th { padding: .25rem .4rem; text-align: right; }
-      table.confusion td.diag { font-weight: 700; outline: 1px solid #999; outline-offset: -1px; }
-      details summary { cursor: pointer; color: #333; }
-      @media print {
-        .charts { display: block; } figure { break-inside: avoid; } nav#contents, .toggle-label, #loss-linear { display: none; }
-        details > *:not(summary) { display: block; } section { break-before: auto; } h2, h3 { break-after: avoid; }
-        body { max-width: none; padding: 0; } .scroll { overflow: visible; } table { font-size: .8rem; }
-      }
-      """;
+  /** The page's style sheet and script, inlined so that the page stays one self-contained file. */
+  private static final String CSS = resource("report.css");
+  private static final String SCRIPT = resource("report.js");
+  /** The script's placeholder for the ids its self-check looks for. */
+  private static final String EXPECTED_IDS = "var sections = SECTIONS, charts = CHARTS";
+
+  static {
+    if (!SCRIPT.contains(EXPECTED_IDS)) {
+      throw new IllegalStateException("report.js lacks the placeholder " + EXPECTED_IDS);
+    }
+  }
 
   /**
-   * Click a header of a {@code table.sortable} to sort by it (again to reverse). A cell sorts by its
-   * {@code data-sort} attribute when present, else by its text; numbers before text, empty cells always last.
+   * The page's sections in page order, after the header, notices and contents bar. This list alone decides the
+   * contents bar, the order of the page and the sections the self-check expects.
    */
-  private static final String SORT_SCRIPT = """
-      (function () {
-        function key(cell) {
-          var v = cell.getAttribute('data-sort');
-          if (v === null) { v = cell.textContent.trim(); }
-          if (v === '') { return null; }
-          var n = Number(v);
-          return isNaN(n) ? v.toLowerCase() : n;
-        }
-        function compare(a, b) {
-          if (a === b) { return 0; }
-          if (a === null) { return 1; }
-          if (b === null) { return -1; }
-          if (typeof a !== typeof b) { return typeof a === 'number' ? -1 : 1; }
-          return a < b ? -1 : 1;
-        }
-        document.querySelectorAll('table.sortable').forEach(function (table) {
-          var headers = table.tHead.rows[0].cells;
-          Array.prototype.forEach.call(headers, function (th, column) {
-            th.addEventListener('click', function () {
-              var ascending = th.getAttribute('aria-sort') !== 'ascending';
-              Array.prototype.forEach.call(headers, function (h) { h.removeAttribute('aria-sort'); });
-              th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-              var body = table.tBodies[0];
-              var rows = Array.prototype.slice.call(body.rows);
-              rows.sort(function (r, s) {
-                var x = key(r.cells[column]), y = key(s.cells[column]);
-                if (x === null || y === null) { return compare(x, y); }
-                return ascending ? compare(x, y) : compare(y, x);
-              });
-              rows.forEach(function (r) { body.appendChild(r); });
-            });
-          });
-        });
-      })();
-      """;
+  static final List<Section> SECTIONS = List.of(
+      new Section("summary", "Summary", ReportPage::summary),
+      new Section("findings", "Findings", ReportPage::findings),
+      new Section("baseline", "Against the baseline", ReportPage::baseline),
+      new Section("charts", "convergence", "Convergence", ReportPage::convergence),
+      new Section("gradient-flow", "Gradient flow", p -> DiagnosticSections.gradientFlow(p.page)),
+      new Section("generalization", "Generalization gap", p -> DiagnosticSections.generalization(p.page)),
+      new Section("cost", "Accuracy against cost", p -> CostSection.write(p.page)),
+      new Section("architectures", "Per architecture", p -> ArchitectureSection.write(p.page)),
+      new Section("runs", "Runs", ReportPage::runs),
+      new Section("experiment", "Experiment", ReportPage::experiment),
+      new Section("environment", "Environment", ReportPage::environment));
 
   /**
-   * Checks, once the page is loaded, that every section and chart the renderer wrote is in the DOM (each chart an
-   * {@code <svg>} with content), and records the result on {@code <body>}: {@code data-ok="true"}, or
-   * {@code "false"} with {@code data-missing}, also logged as a console error. {@code SECTIONS} and {@code CHARTS}
-   * are replaced by the ids written.
+   * A section of the page.
+   *
+   * @param id the {@code <section>} element's id
+   * @param headingId the id of its {@code <h2>}, or {@code null}: a section whose heading has an id of its own
+   *     (links and checks may name either) is linked by the heading's
+   * @param title the heading, also the contents bar's link text
+   * @param content writes what follows the heading
    */
-  private static final String CHECK_SCRIPT = """
-      (function () {
-        var sections = SECTIONS, charts = CHARTS, missing = [];
-        sections.forEach(function (id) { if (!document.getElementById(id)) { missing.push('section ' + id); } });
-        charts.forEach(function (id) {
-          var e = document.getElementById(id);
-          if (!e || e.tagName.toLowerCase() !== 'svg' || !e.firstElementChild) { missing.push('chart ' + id); }
-        });
-        document.body.setAttribute('data-sections', String(sections.length));
-        document.body.setAttribute('data-charts', String(charts.length));
-        if (missing.length) {
-          document.body.setAttribute('data-ok', 'false');
-          document.body.setAttribute('data-missing', missing.join(', '));
-          console.error('convbench report check failed, missing: ' + missing.join(', '));
-        } else {
-          document.body.setAttribute('data-ok', 'true');
-        }
-      })();
-      """;
+  record Section(String id, String headingId, String title, Consumer<ReportPage> content) {
+
+    Section(String id, String title, Consumer<ReportPage> content) {
+      this(id, null, title, content);
+    }
+
+    /** The id the contents bar links to. */
+    String target() {
+      return headingId == null ? id : headingId;
+    }
+  }
 
   private final ReportModel model;
-  private final List<ConvergenceCharts.Rendered> charts;
   private final PageWriter page;
   private final HtmlWriter h;
 
-  private ReportPage(ReportModel model, List<ConvergenceCharts.Rendered> charts) {
+  private ReportPage(ReportModel model) {
     this.model = model;
-    this.charts = charts;
     this.page = new PageWriter(model);
     this.h = page.h;
   }
 
   /** The complete HTML document. */
-  static String render(ReportModel model, List<ConvergenceCharts.Rendered> charts) {
-    return new ReportPage(model, charts).document();
+  static String render(ReportModel model) {
+    return new ReportPage(model).document();
   }
 
   private String document() {
@@ -186,23 +110,17 @@ final class ReportPage {
     partialData();
     warnings();
     contents();
-    summary();
-    findings();
-    baseline();
-    charts();
-    DiagnosticSections.gradientFlow(page);
-    DiagnosticSections.generalization(page);
-    CostSection.write(page);
-    ArchitectureSection.write(page);
-    runs();
-    experiment();
-    environment();
+    for (Section section : SECTIONS) {
+      page.section(section.id(), section.headingId(), section.title());
+      section.content().accept(this);
+      h.close("section");
+    }
     h.open("footer").text("Generated by convbench on " + Formats.dateTime(model.generatedAt()) + " from "
         + model.experiments().stream().map(e -> e.directory().toString()).collect(Collectors.joining(", ")) + ".")
         .close("footer");
-    String check = CHECK_SCRIPT.replace("SECTIONS", jsArray(page.sections())).replace("CHARTS",
-        jsArray(page.charts()));
-    h.open("script").trusted("\n").trusted(SORT_SCRIPT).trusted(check).close("script");
+    String script = SCRIPT.replace(EXPECTED_IDS, "var sections = " + jsArray(page.sections()) + ", charts = "
+        + jsArray(page.charts()));
+    h.open("script").trusted("\n").trusted(script).close("script");
     h.close("body");
     h.close("html");
     return h.toString();
@@ -218,24 +136,28 @@ final class ReportPage {
     return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ", "[", "]"));
   }
 
-  private static final List<String[]> CONTENTS = List.of(new String[] {"summary", "Summary"},
-      new String[] {"findings", "Findings"}, new String[] {"baseline", "Against the baseline"},
-      new String[] {"convergence", "Convergence"}, new String[] {"gradient-flow", "Gradient flow"},
-      new String[] {"generalization", "Generalization gap"}, new String[] {"cost", "Accuracy against cost"},
-      new String[] {"architectures", "Per architecture"}, new String[] {"runs", "Runs"},
-      new String[] {"experiment", "Experiment"}, new String[] {"environment", "Environment"});
+  /** Reads a resource of this package, failing when the build left it out. */
+  private static String resource(String name) {
+    try (InputStream in = ReportPage.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read resource " + name, e);
+    }
+  }
 
   private void contents() {
     h.open("nav", "id", "contents", "aria-label", "Contents");
-    page.expectSection("contents");
-    for (String[] entry : CONTENTS) {
-      h.element("a", entry[1], "href", "#" + entry[0]);
+    page.anchor("contents");
+    for (Section section : SECTIONS) {
+      h.element("a", section.title(), "href", "#" + section.target());
     }
     h.close("nav");
   }
 
   private void findings() {
-    page.section("findings", "Findings");
     h.element("p", "Generated from the measured numbers only; each links to the chart or table it comes from. A "
         + "difference between two cells is called only when Welch's t-test over their seeds (two-sided, unequal "
         + "variances) gives p < 0.05; with one run on either side no difference is claimed (n=1).", "class", "note");
@@ -244,11 +166,10 @@ final class ReportPage {
       h.open("li").element("span", f.topic(), "class", "topic").text(f.text() + " ");
       h.element("a", "→ " + f.linkText(), "href", f.href()).close("li");
     }
-    h.close("ul").close("section");
+    h.close("ul");
   }
 
   private void baseline() {
-    page.section("baseline", "Against the baseline");
     Optional<CellSummary> found = model.baseline();
     if (found.isEmpty()) {
       String named = model.experiments().stream().map(ExperimentResults::manifest).filter(java.util.Objects::nonNull)
@@ -257,7 +178,6 @@ final class ReportPage {
       h.element("p", named == null
           ? "No baseline set: add report: {baseline: LABEL} to the experiment file to compare every cell with one."
           : "The baseline " + named + " has no runs in these results.", "class", "notice");
-      h.close("section");
       return;
     }
     CellSummary base = found.get();
@@ -306,7 +226,6 @@ final class ReportPage {
     h.element("p", "Δ: cell mean minus baseline mean, in percentage points. Ratios: cell ÷ baseline (2× = twice "
         + "the baseline's). Welch's t-test is over the completed runs' final accuracies; a difference is called "
         + "only for p < 0.05, and not at all with one run on either side.", "class", "note");
-    h.close("section");
   }
 
   private void ratioCell(double ratio, String suffix) {
@@ -319,7 +238,7 @@ final class ReportPage {
   }
 
   private void header() {
-    page.expectSection("header");
+    page.anchor("header");
     h.open("header", "id", "header").trusted("\n");
     h.element("h1", model.title()).trusted("\n");
     for (String description : model.descriptions()) {
@@ -344,8 +263,9 @@ final class ReportPage {
     if (partial.isEmpty()) {
       return;
     }
-    page.section("partial-data", "⚠ Partial data set: these results are not comparable with full CIFAR-10 results",
-        "class", "alert", "role", "alert");
+    page.section("partial-data", null,
+        "⚠ Partial data set: these results are not comparable with full CIFAR-10 results", "class", "alert", "role",
+        "alert");
     h.element("p", "Some runs read data files holding fewer than the official 10,000 records each (the run was "
         + "started with partial data allowed). Their accuracies come from less data than the benchmark defines.");
     for (ReportModel.PartialData p : partial) {
@@ -362,7 +282,7 @@ final class ReportPage {
     if (warnings.isEmpty()) {
       return;
     }
-    page.section("warnings", "Reading warnings", "class", "notice");
+    page.section("warnings", null, "Reading warnings", "class", "notice");
     h.element("p", "Parts of the results could not be read and were left out (for instance the last line of a run "
         + "that was killed while writing):");
     h.open("ul");
@@ -371,7 +291,6 @@ final class ReportPage {
   }
 
   private void summary() {
-    page.section("summary", "Summary");
     Optional<CellSummary> baseline = model.baseline();
     h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
     for (String column : List.of("Cell", "Architecture", "Parameters", "FLOPs / image", "Runs", "Seeds",
@@ -393,13 +312,13 @@ final class ReportPage {
           cell.flopsPerImage().isEmpty() ? "" : cell.flopsPerImage().iterator().next().toString());
       h.element("td", Integer.toString(cell.runs().size()), "class", "num");
       h.element("td", Integer.toString(cell.seeds().size()), "class", "num");
-      accuracyCell(cell.finalAccuracy());
-      accuracyCell(cell.bestAccuracy());
+      StatsCell.write(h, cell.finalAccuracy(), Formats::percentStats, Formats::percentInterval);
+      StatsCell.write(h, cell.bestAccuracy(), Formats::percentStats, Formats::percentInterval);
       deltaCell(cell, baseline);
       targetCell(cell, Formats.plainStats(cell.epochsToTarget(), 1), cell.epochsToTarget());
       targetCell(cell, Formats.durationStats(cell.secondsToTarget()), cell.secondsToTarget());
-      statsCell(Formats.durationStats(cell.trainingSeconds()), cell.trainingSeconds());
-      statsCell(Formats.throughputStats(cell.imagesPerSecond()), cell.imagesPerSecond());
+      StatsCell.write(h, cell.trainingSeconds(), Formats::durationStats);
+      StatsCell.write(h, cell.imagesPerSecond(), Formats::throughputStats);
       h.element("td", cell.statusCounts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().id())
           .collect(Collectors.joining(", ")));
       h.close("tr");
@@ -414,7 +333,6 @@ final class ReportPage {
         + "table shows that overhead). Epochs and time to target are over the runs that reached the target accuracy "
         + "(k/n reached). Images/s leaves out the first epoch (graph building, warm-up) when there are several. "
         + "Click a column header to sort.", "class", "note");
-    h.close("section");
   }
 
   private void labelCell(CellSummary cell) {
@@ -423,28 +341,6 @@ final class ReportPage {
     h.element("a", cell.label(), "href", "#cell-" + (model.cells().indexOf(cell) + 1));
     if (model.baseline().filter(b -> b == cell).isPresent()) {
       h.text(" ").element("span", "baseline", "class", "n");
-    }
-    h.close("td");
-  }
-
-  /** Accuracy mean ± std, n, and the 95 % interval below (none for n=1). */
-  private void accuracyCell(SampleStats stats) {
-    h.open("td", "class", "num", "data-sort", stats.isEmpty() ? "" : Double.toString(stats.mean()));
-    h.text(Formats.percentStats(stats));
-    if (!stats.isEmpty()) {
-      h.text(" ").element("span", "n=" + stats.n(), "class", "n");
-      if (stats.n() > 1) {
-        h.element("span", Formats.percentInterval(stats), "class", "ci");
-      }
-    }
-    h.close("td");
-  }
-
-  private void statsCell(String text, SampleStats stats) {
-    h.open("td", "class", "num", "data-sort", stats.isEmpty() ? "" : Double.toString(stats.mean()));
-    h.text(text);
-    if (!stats.isEmpty()) {
-      h.text(" ").element("span", "n=" + stats.n(), "class", "n");
     }
     h.close("td");
   }
@@ -479,8 +375,7 @@ final class ReportPage {
         .element("span", reached, "class", "n").close("td");
   }
 
-  private void charts() {
-    sectionWithHeading("charts", "convergence", "Convergence");
+  private void convergence() {
     if (model.runs().stream().allMatch(r -> r.epochs().isEmpty())) {
       h.element("p", "No run has recorded an epoch yet.");
     }
@@ -490,38 +385,15 @@ final class ReportPage {
     h.trusted("<input type=\"checkbox\" id=\"loss-linear\">");
     h.element("label", "Linear loss axis (default: logarithmic)", "for", "loss-linear", "class", "toggle-label");
     h.open("div", "class", "charts").trusted("\n");
-    for (ConvergenceCharts.Rendered chart : charts) {
-      if (chart.linearSvg() == null) {
-        page.figure(chart.id(), chart.svg(), chart.caption());
-        continue;
-      }
-      page.expectChart(chart.id());
-      page.expectChart(chart.id() + "-linear");
-      h.open("figure", "id", "figure-" + chart.id()).trusted("\n");
-      h.open("div", "class", "scale-log").trusted(chart.svg()).close("div");
-      h.open("div", "class", "scale-linear").trusted(chart.linearSvg()).close("div");
-      h.element("figcaption", chart.caption()).close("figure");
-    }
-    h.close("div").close("section");
-  }
-
-  /**
-   * A section whose heading carries an id of its own, e.g. section {@code charts} titled Convergence with heading id
-   * {@code convergence}: links and checks that name either id find it.
-   */
-  private void sectionWithHeading(String id, String headingId, String title) {
-    page.expectSection(id);
-    page.expectSection(headingId);
-    h.open("section", "id", id).trusted("\n");
-    h.element("h2", title, "id", headingId).trusted("\n");
+    ConvergenceCharts.write(page);
+    h.close("div");
   }
 
   private void runs() {
-    page.section("runs", "Runs");
     int index = 0;
     for (CellSummary cell : model.cells()) {
       index++;
-      page.expectSection("cell-" + index);
+      page.anchor("cell-" + index);
       h.open("h3", "id", "cell-" + index);
       h.open("span", "class", "chip", "style", "background:" + model.palette().css(cell.label())).close("span");
       h.text(cell.label()).close("h3");
@@ -538,7 +410,6 @@ final class ReportPage {
       }
       h.close("tbody").close("table").close("div");
     }
-    h.close("section");
   }
 
   private void configuration(CellSummary cell) {
@@ -615,7 +486,6 @@ final class ReportPage {
   }
 
   private void experiment() {
-    page.section("experiment", "Experiment");
     for (ExperimentResults e : model.experiments()) {
       if (model.experiments().size() > 1) {
         h.element("h3", e.name());
@@ -627,11 +497,9 @@ final class ReportPage {
         h.element("pre", e.experimentText()).trusted("\n");
       }
     }
-    h.close("section");
   }
 
   private void environment() {
-    page.section("environment", "Environment");
     h.open("table").open("tbody");
     model.environment().forEach((field, values) -> {
       h.open("tr").element("th", field).open("td");
@@ -649,6 +517,5 @@ final class ReportPage {
       h.close("td").close("tr");
     });
     h.close("tbody").close("table");
-    h.close("section");
   }
 }

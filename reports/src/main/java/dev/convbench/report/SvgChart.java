@@ -78,6 +78,11 @@ final class SvgChart {
     Spec(String id, String title, String xLabel, String yLabel, boolean xIntegers, YAxis y, List<Curve> curves) {
       this(id, title, xLabel, yLabel, xIntegers, y, curves, Map.of());
     }
+
+    /** The same chart for another {@code <svg>} id. */
+    Spec withId(String otherId) {
+      return new Spec(otherId, title, xLabel, yLabel, xIntegers, y, curves, styles);
+    }
   }
 
   /**

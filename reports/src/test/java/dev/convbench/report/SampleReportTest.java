@@ -58,6 +58,29 @@ class SampleReportTest {
     }
   }
 
+  /** The contents bar, the order of the sections after it and the self-check's list all come from one list. */
+  @Test
+  void contentsBarPageOrderAndSelfCheckFollowTheOneSectionList() {
+    List<String> ids = ReportPage.SECTIONS.stream().map(ReportPage.Section::id).toList();
+    assertEquals(ReportPage.SECTIONS.stream().map(ReportPage.Section::target).toList(), report.contentsTargets(),
+        "the contents bar links every section, in order");
+    assertEquals(ReportPage.SECTIONS.stream().map(ReportPage.Section::title).toList(),
+        report.byId("contents").select("a").eachText(), "the contents bar's link texts");
+    List<Element> written = report.document().select("nav#contents ~ section");
+    assertEquals(ids, written.stream().map(Element::id).toList(), "the sections after the contents bar, in order");
+    for (int i = 0; i < written.size(); i++) {
+      assertEquals(ReportPage.SECTIONS.get(i).title(), written.get(i).selectFirst("h2").text(), ids.get(i));
+    }
+    List<String> expected = report.selfCheckIds("sections");
+    assertEquals(ids, expected.stream().filter(ids::contains).toList(), "the self-check's sections, in order");
+    assertTrue(expected.containsAll(report.contentsTargets()), "the self-check looks for every link target");
+  }
+
+  @Test
+  void selfCheckExpectsExactlyTheChartsThePageDraws() {
+    assertEquals(report.document().select("svg").eachAttr("id"), report.selfCheckIds("charts"));
+  }
+
   @Test
   void everyContentsLinkLeadsToAnElementOfThePage() {
     List<String> targets = report.contentsTargets();
