@@ -17,6 +17,8 @@ import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
 import dev.convbench.training.TrainingOutcome;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +42,10 @@ import picocli.CommandLine.Parameters;
 final class BenchCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
+  private final Trainer trainer;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
@@ -77,8 +82,11 @@ final class BenchCommand implements Callable<Integer> {
   @Mixin
   DeviceOptions deviceOptions;
 
-  BenchCommand(CommandContext context) {
+  @Inject
+  BenchCommand(CommandContext context, Provider<PluginRegistry> plugins, Trainer trainer) {
     this.context = context;
+    this.plugins = plugins;
+    this.trainer = trainer;
   }
 
   @Override
@@ -94,8 +102,7 @@ final class BenchCommand implements Callable<Integer> {
     used.problemOn(Devices.hardware(device)).ifPresent(problem -> {
       throw new UserInputException(problem);
     });
-    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = architectureOptions.plugin(plugins);
+    DiscoveredPlugin plugin = architectureOptions.plugin(plugins.get());
     int images = batchSize * (warmup + steps);
     TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
         5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps), used);
@@ -103,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Double> stepSeconds = new ArrayList<>();
     double buildSeconds;
     TrainingOutcome outcome;
-    try (PreparedRun run = new Trainer().withThreads(threadOptions.resolve(Threads.DEFAULT)).withDevice(device)
+    try (PreparedRun run = trainer.withThreads(threadOptions.resolve(Threads.DEFAULT)).withDevice(device)
         .prepare(plugin.plugin(),
         architectureOptions.values(plugin), cfg, randomImages(images), 1,
         !noDiagnostics)) {

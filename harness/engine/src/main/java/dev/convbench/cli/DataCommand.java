@@ -1,12 +1,12 @@
 package dev.convbench.cli;
 
-import com.google.inject.Guice;
 import dev.convbench.data.Cifar10Locator;
 import dev.convbench.data.Cifar10Verifier;
 import dev.convbench.data.DataException;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.data.VerificationReport;
-import dev.convbench.inject.ConvbenchModule;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -18,19 +18,9 @@ import picocli.CommandLine.Option;
     subcommands = {DataCommand.Verify.class, DataCommand.Download.class})
 final class DataCommand implements Runnable {
 
-  private final CommandContext context;
-
-  DataCommand(CommandContext context) {
-    this.context = context;
-  }
-
   @Override
   public void run() {
     throw new UserInputException("missing subcommand: 'data verify' or 'data download'");
-  }
-
-  static Cifar10Locator locator(CommandContext context) {
-    return Guice.createInjector(new ConvbenchModule(context)).getInstance(Cifar10Locator.class);
   }
 
   /** {@code convbench data verify}: checks every file, record and label. */
@@ -38,6 +28,7 @@ final class DataCommand implements Runnable {
       description = "Check every CIFAR-10 file: size, record count, labels, class balance, checksums.")
   static final class Verify implements Callable<Integer> {
     private final CommandContext context;
+    private final Provider<Cifar10Locator> locator;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Directory to check (default: as 'run' finds it).")
     Path dataDir;
@@ -45,14 +36,16 @@ final class DataCommand implements Runnable {
     @Option(names = "--sha256", description = "Also compute SHA-256 checksums.")
     boolean sha256;
 
-    Verify(CommandContext context) {
+    @Inject
+    Verify(CommandContext context, Provider<Cifar10Locator> locator) {
       this.context = context;
+      this.locator = locator;
     }
 
     @Override
     public Integer call() throws DataException {
       Path dir = dataDir != null ? context.resolve(dataDir)
-          : locator(context).locate(DatasetOptions.defaults().withAllowPartial(true));
+          : locator.get().locate(DatasetOptions.defaults().withAllowPartial(true));
       VerificationReport report = Cifar10Verifier.verify(dir, sha256);
       context.out().println(dir);
       for (VerificationReport.FileReport f : report.files()) {
@@ -71,14 +64,17 @@ final class DataCommand implements Runnable {
       description = "Download the official CIFAR-10 binary archive into the user cache (once), verify, unpack.")
   static final class Download implements Callable<Integer> {
     private final CommandContext context;
+    private final Provider<Cifar10Locator> locator;
 
-    Download(CommandContext context) {
+    @Inject
+    Download(CommandContext context, Provider<Cifar10Locator> locator) {
       this.context = context;
+      this.locator = locator;
     }
 
     @Override
     public Integer call() throws DataException {
-      Path dir = locator(context).ensureCache();
+      Path dir = locator.get().ensureCache();
       context.out().println(dir);
       return ExitCode.OK;
     }

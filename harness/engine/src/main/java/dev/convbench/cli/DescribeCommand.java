@@ -5,6 +5,8 @@ import dev.convbench.graph.NetworkSummary;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameters;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
 final class DescribeCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
@@ -33,14 +37,15 @@ final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  DescribeCommand(CommandContext context) {
+  @Inject
+  DescribeCommand(CommandContext context, Provider<PluginRegistry> plugins) {
     this.context = context;
+    this.plugins = plugins;
   }
 
   @Override
   public Integer call() {
-    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    DiscoveredPlugin plugin = architectureOptions.plugin(plugins);
+    DiscoveredPlugin plugin = architectureOptions.plugin(plugins.get());
     HyperParameters values = architectureOptions.values(plugin);
     NetworkSummary summary = NetworkSummary.of(plugin.plugin(), values, 10);
     if (json) {

@@ -10,6 +10,7 @@ import dev.convbench.training.Hardware;
 import dev.convbench.training.NvidiaDriver;
 import dev.convbench.training.Precision;
 import dev.convbench.training.SharedLibraryLocator;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,7 @@ final class DoctorCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Inject
   DoctorCommand(CommandContext context) {
     this.context = context;
   }

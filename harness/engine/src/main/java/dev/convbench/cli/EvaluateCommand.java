@@ -9,6 +9,8 @@ import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunRecord;
 import dev.convbench.results.RunWriter;
 import dev.convbench.training.SavedModelEvaluation;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,7 @@ import picocli.CommandLine.Parameters;
 final class EvaluateCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<DatasetLoader> datasets;
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run's directory, <out>/<run-id>.")
   Path runDirectory;
@@ -34,11 +37,14 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "CIFAR-10 binary files (default: where the run read them, else env CIFAR10_DIR, else the cache).")
   Path dataDir;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
-  EvaluateCommand(CommandContext context) {
+  @Inject
+  EvaluateCommand(CommandContext context, Provider<DatasetLoader> datasets) {
     this.context = context;
+    this.datasets = datasets;
   }
 
   @Override
@@ -52,14 +58,14 @@ final class EvaluateCommand implements Callable<Integer> {
       throw new UserInputException("run " + run.getFileName() + " kept no model (" + model + " is missing: it did "
           + "not complete, or ran with --keep-models none)");
     }
-    RunRecord record = new ResultStore(run.getParent()).read(run.getFileName().toString()).orElseThrow();
+    RunRecord record = new ResultStore(run.getParent(), context.clock()).read(run.getFileName().toString()).orElseThrow();
     ModelRecord kept = read(model.resolve("model.json"));
     DatasetOptions options = record.spec().dataset().withDataDir(dataDir != null ? context.resolve(dataDir)
         : record.spec().dataset().dataDir());
     if (record.dataset() != null && record.dataset().partial()) {
       options = options.withAllowPartial(true); // the run trained on partial data, and said so
     }
-    Dataset data = pluginOptions.injector(context).getInstance(DatasetLoader.class).load(options);
+    Dataset data = datasets.get().load(options);
     double accuracy = SavedModelEvaluation.accuracy(model, data.eval());
     context.out().printf(Locale.ROOT, "%s: %.2f %% of %,d %s images; recorded after epoch %d (%s model): %.2f %%%n",
         record.runId(), 100 * accuracy, data.eval().count(), data.evalName(), kept.epoch(), kept.kept(),

@@ -4,6 +4,8 @@ import dev.convbench.graph.NetworkSummary;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameters;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +21,19 @@ import picocli.CommandLine.Option;
 final class ListCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
 
-  ListCommand(CommandContext context) {
+  @Inject
+  ListCommand(CommandContext context, Provider<PluginRegistry> plugins) {
     this.context = context;
+    this.plugins = plugins;
   }
 
   /** One architecture as {@code list} shows it; {@code parameters} is -1 and {@code error} set when it fails to build. */
@@ -35,9 +41,8 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
     List<Entry> entries = new ArrayList<>();
-    for (DiscoveredPlugin p : plugins.all()) {
+    for (DiscoveredPlugin p : plugins.get().all()) {
       long parameters = -1;
       long macs = -1;
       String error = null;

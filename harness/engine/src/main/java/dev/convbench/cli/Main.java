@@ -1,13 +1,17 @@
 package dev.convbench.cli;
 
 import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
 import dev.convbench.data.DataException;
 import dev.convbench.experiment.ExperimentException;
 import dev.convbench.experiment.Problem;
+import dev.convbench.inject.ConvbenchModule;
 import dev.convbench.plugin.LoadProblem;
 import dev.convbench.plugin.PluginDiscoveryException;
 import dev.convbench.plugin.PluginLoadException;
+import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ResultsDirectoryInUseException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -49,14 +53,33 @@ public final class Main implements Runnable {
     System.exit(execute(CommandContext.system(), args));
   }
 
-  /** Runs one command line in the given context and returns its exit code (see {@link ExitCode}). */
+  /**
+   * Runs one command line in the given context and returns its exit code (see {@link ExitCode}).
+   *
+   * <p>This is the program's composition root, and the only place an injector is built or asked for anything. The
+   * injector needs the plugins, and they depend on the command line's {@code --plugins}, so the command line is
+   * parsed twice: once into objects that only hold options ({@link ParsedOptions}), to find the plugin directory,
+   * and once, after the plugins are discovered and the injector built, into commands the injector creates.
+   */
   public static int execute(CommandContext context, String... args) {
-    CommandLine cli = new CommandLine(new Main(), new CommandFactory(context));
+    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+    PluginRegistry plugins;
+    try {
+      plugins = ParsedOptions.of(args).pluginOptions().map(options -> options.registry(context)).orElse(null);
+    } catch (RuntimeException e) {
+      return handle(e, context, verbose);
+    }
+    Injector injector = Guice.createInjector(new ConvbenchModule(context, plugins));
+    CommandLine cli = commandLine(new InjectingFactory(injector));
     cli.setOut(new PrintWriter(context.out(), true));
     cli.setErr(new PrintWriter(context.err(), true));
-    boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, context, verbose));
     return cli.execute(args);
+  }
+
+  /** The command tree, its commands created by {@code factory}. */
+  static CommandLine commandLine(CommandLine.IFactory factory) {
+    return new CommandLine(Main.class, factory);
   }
 
   /** Turns what a command throws into a message for the user (no stack trace for their mistakes) and an exit code. */
@@ -101,21 +124,23 @@ public final class Main implements Runnable {
     return e;
   }
 
-  /** Creates command objects with the context they need. */
-  private static final class CommandFactory implements CommandLine.IFactory {
-    private final CommandContext context;
+  /**
+   * Creates the commands through the injector, so that they receive their collaborators in their constructors;
+   * everything else picocli creates (option groups, converters, collections) is plain and picocli's own. picocli
+   * creates every command of the tree for each command line, so a command takes a {@code Provider} of each service
+   * that does work when created or needs the plugins, and only the command that runs asks for it.
+   */
+  private static final class InjectingFactory implements CommandLine.IFactory {
+    private final Injector injector;
 
-    CommandFactory(CommandContext context) {
-      this.context = context;
+    InjectingFactory(Injector injector) {
+      this.injector = injector;
     }
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-      try {
-        return type.getDeclaredConstructor(CommandContext.class).newInstance(context);
-      } catch (NoSuchMethodException e) {
-        return CommandLine.defaultFactory().create(type);
-      }
+      return type.isAnnotationPresent(Command.class) ? injector.getInstance(type)
+          : CommandLine.defaultFactory().create(type);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.convbench.cli;
 
-import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
@@ -13,10 +12,11 @@ import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunIdentity;
 import dev.convbench.results.RunState;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,10 +56,14 @@ final class PlanCommand implements Callable<Integer> {
   static final double TRAINING_MACS_PER_FORWARD_MAC = 3;
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
+  private final Provider<RunCosts> costs;
+  private final Provider<ProcessIdentity> self;
 
   @Mixin
   ExperimentOptions experimentOptions;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
@@ -85,8 +89,13 @@ final class PlanCommand implements Callable<Integer> {
       description = "With --out: when a claim counts as stale, as for run and worker (default: 5m).")
   Duration staleAfter = ClaimSettings.DEFAULT_STALE_AFTER;
 
-  PlanCommand(CommandContext context) {
+  @Inject
+  PlanCommand(CommandContext context, Provider<PluginRegistry> plugins, Provider<RunCosts> costs,
+      Provider<ProcessIdentity> self) {
     this.context = context;
+    this.plugins = plugins;
+    this.costs = costs;
+    this.self = self;
   }
 
   /**
@@ -134,13 +143,11 @@ final class PlanCommand implements Callable<Integer> {
     if (!(throughputGmacs > 0) || Double.isInfinite(throughputGmacs)) {
       throw new UserInputException("--throughput must be a positive number of GMAC/s, not " + throughputGmacs);
     }
-    Injector injector = pluginOptions.injector(context);
-    Experiment experiment = ExperimentOptions.resolvedForThisMachine(
-        experimentOptions.load(context, injector.getInstance(PluginRegistry.class)));
-    List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
-    warnAboutStandInCosts(costs);
-    Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out), injector);
-    Plan plan = plan(experiment, costs, ShardAssignment.assign(costs, shards), states);
+    Experiment experiment = ExperimentOptions.resolvedForThisMachine(experimentOptions.load(context, plugins.get()));
+    List<RunCost> runCosts = costs.get().estimate(experiment.runs());
+    warnAboutStandInCosts(runCosts);
+    Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out));
+    Plan plan = plan(experiment, runCosts, ShardAssignment.assign(runCosts, shards), states);
     if (json) {
       context.out().println(Json.write(plan));
     } else {
@@ -153,11 +160,11 @@ final class PlanCommand implements Callable<Integer> {
    * Where each run stands in {@code dir}. The data is not read: a run counts as changed when its settings differ,
    * not when only the data's content does (which {@code run} also checks).
    */
-  private Map<String, RunState> states(Experiment experiment, Path dir, Injector injector) throws IOException {
+  private Map<String, RunState> states(Experiment experiment, Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new UserInputException("no results directory at " + dir);
     }
-    ResultStore store = new ResultStore(dir);
+    ResultStore store = new ResultStore(dir, context.clock());
     store.checkJoinable(experiment);
     Map<String, RunState> states = new LinkedHashMap<>();
     ClaimSettings settings;
@@ -167,7 +174,7 @@ final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new UserInputException(e.getMessage());
     }
-    try (Claims claims = new Claims(dir, settings, injector.getInstance(ProcessIdentity.class), Clock.systemUTC())) {
+    try (Claims claims = new Claims(dir, settings, self.get(), context.clock())) {
       for (RunSpec spec : experiment.runs()) {
         states.put(spec.runId(), store.inspect(spec, RunIdentity.of(spec, null), claims));
       }

@@ -1,8 +1,5 @@
 package dev.convbench.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import dev.convbench.inject.ConvbenchModule;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginDirectory;
 import dev.convbench.plugin.PluginDiscovery;
@@ -20,7 +17,10 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Option;
 
-/** The {@code --plugins} option, and the one injector per command built from it. */
+/**
+ * The {@code --plugins} option, and the architectures it names. {@link Main} discovers them from the parsed option
+ * before it builds the injector; commands receive the {@link PluginRegistry} from the injector.
+ */
 final class PluginOptions {
 
   @Option(names = "--plugins", paramLabel = "DIR",
@@ -78,13 +78,5 @@ final class PluginOptions {
       throw new PluginLoadException(registry.problems());
     }
     return registry;
-  }
-
-  /**
-   * The command's injector. Plugins are discovered first, outside Guice, so a plugin set-up problem is reported as
-   * itself instead of inside a ProvisionException.
-   */
-  Injector injector(CommandContext context) {
-    return Guice.createInjector(new ConvbenchModule(context, registry(context)));
   }
 }

@@ -1,12 +1,10 @@
 package dev.convbench.cli;
 
-import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
-import dev.convbench.inject.ConvbenchModule;
 import dev.convbench.results.ExperimentManifest;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.results.ResultsReader;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +26,8 @@ import picocli.CommandLine.Parameters;
         + "missing."})
 final class ReportCommand implements Callable<Integer> {
 
-  static final Key<Optional<ReportRenderer>> RENDERER_KEY = Key.get(new TypeLiteral<Optional<ReportRenderer>>() {});
-
   private final CommandContext context;
+  private final Provider<Optional<ReportRenderer>> renderer;
 
   @Parameters(arity = "1..*", paramLabel = "RESULTS_DIR", description = "Results directories written by 'run'.")
   List<Path> directories;
@@ -43,8 +40,10 @@ final class ReportCommand implements Callable<Integer> {
           + "file merge, different files do not).")
   boolean allowMixed;
 
-  ReportCommand(CommandContext context) {
+  @Inject
+  ReportCommand(CommandContext context, Provider<Optional<ReportRenderer>> renderer) {
     this.context = context;
+    this.renderer = renderer;
   }
 
   @Override
@@ -59,8 +58,7 @@ final class ReportCommand implements Callable<Integer> {
       checkOneDefinition(dirs);
     }
     Path target = out != null ? context.resolve(out) : dirs.get(0).resolve("report");
-    var renderer = Guice.createInjector(new ConvbenchModule(context)).getInstance(RENDERER_KEY);
-    render(context, renderer, dirs, target);
+    render(context, renderer.get(), dirs, target);
     return ExitCode.OK;
   }
 

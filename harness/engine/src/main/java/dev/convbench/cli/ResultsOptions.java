@@ -1,13 +1,15 @@
 package dev.convbench.cli;
 
-import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
+import dev.convbench.results.ReportRenderer;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.KeepModels;
 import dev.convbench.run.StopSignal;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Where a training command writes (the results directory, the report) and how it ends: summary and exit code. */
@@ -46,7 +48,7 @@ final class ResultsOptions {
    * Prints the summary, writes the report unless asked not to, and returns the exit code; after a stop asked by a
    * signal, says how to continue and returns {@link ExitCode#INTERRUPTED_TERM} or {@link ExitCode#INTERRUPTED_INT}.
    */
-  int finish(CommandContext context, Injector injector, ExperimentRunner.Summary summary, Path outDir,
+  int finish(CommandContext context, Provider<Optional<ReportRenderer>> renderer, ExperimentRunner.Summary summary, Path outDir,
       StopSignal stop, String continueWith) throws IOException {
     StringBuilder line = new StringBuilder(String.format("%d completed, %d diverged, %d failed, %d kept from before",
         summary.completed(), summary.diverged(), summary.failed(), summary.kept()));
@@ -61,8 +63,7 @@ final class ResultsOptions {
     }
     context.err().println(line);
     if (!noReport) {
-      ReportCommand.render(context, injector.getInstance(ReportCommand.RENDERER_KEY), List.of(outDir),
-          outDir.resolve("report"));
+      ReportCommand.render(context, renderer.get(), List.of(outDir), outDir.resolve("report"));
     }
     if (stop.requested()) {
       context.err().println("interrupted" + (summary.interrupted() == null ? "" : " (" + summary.interrupted()

@@ -1,9 +1,9 @@
 package dev.convbench.cli;
 
-import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.ReportRenderer;
 import dev.convbench.results.ResultStore;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.StopSignal;
@@ -11,6 +11,8 @@ import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.Shard;
 import dev.convbench.run.ShardAssignment;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,10 +31,15 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
+  private final Provider<RunCosts> costs;
+  private final Provider<ExperimentRunner> runner;
+  private final Provider<Optional<ReportRenderer>> renderer;
 
   @Mixin
   ExperimentOptions experimentOptions;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
@@ -55,15 +62,20 @@ final class RunCommand implements Callable<Integer> {
       description = "Accepted for old scripts: joining a results directory is what run always does.")
   boolean resume;
 
-  RunCommand(CommandContext context) {
+  @Inject
+  RunCommand(CommandContext context, Provider<PluginRegistry> plugins, Provider<RunCosts> costs,
+      Provider<ExperimentRunner> runner, Provider<Optional<ReportRenderer>> renderer) {
     this.context = context;
+    this.plugins = plugins;
+    this.costs = costs;
+    this.runner = runner;
+    this.renderer = renderer;
   }
 
   @Override
   public Integer call() throws Exception {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
-    Injector injector = pluginOptions.injector(context);
-    Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment loaded = experimentOptions.load(context, plugins.get());
     Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
         .withDevice(deviceOptions.resolve(loaded.device()));
     DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
@@ -72,8 +84,7 @@ final class RunCommand implements Callable<Integer> {
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {
-      List<RunCost> costs = injector.getInstance(RunCosts.class).estimate(experiment.runs());
-      share = ShardAssignment.assign(costs, shard.get().count()).runs(shard.get().index()).stream()
+      share = ShardAssignment.assign(costs.get().estimate(experiment.runs()), shard.get().count()).runs(shard.get().index()).stream()
           .map(RunCost::run).toList();
       context.err().printf("%s: shard %s, %d of %d runs → %s%n", experiment.name(), shard.get(), share.size(),
           experiment.runs().size(), outDir);
@@ -84,11 +95,11 @@ final class RunCommand implements Callable<Integer> {
       StopSignal stop = new StopSignal();
       ExperimentRunner.Summary summary;
       try (Signals signals = Signals.install(stop, context.err())) {
-        summary = injector.getInstance(ExperimentRunner.class).run(experiment, share, new ResultStore(outDir),
+        summary = runner.get().run(experiment, share, new ResultStore(outDir, context.clock()),
             ExperimentRunner.Options.once(claimOptions.settings(), claimOptions.retryFailed)
                 .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
       }
-      return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench run "
+      return resultsOptions.finish(context, renderer, summary, outDir, stop, "convbench run "
           + context.resolve(experimentOptions.file) + " --out " + outDir
           + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
           + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));

@@ -3,6 +3,8 @@ package dev.convbench.cli;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,21 +16,24 @@ import picocli.CommandLine.Mixin;
 final class ValidateCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
 
   @Mixin
   ExperimentOptions experimentOptions;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
-  ValidateCommand(CommandContext context) {
+  @Inject
+  ValidateCommand(CommandContext context, Provider<PluginRegistry> plugins) {
     this.context = context;
+    this.plugins = plugins;
   }
 
   @Override
   public Integer call() throws Exception {
-    PluginRegistry plugins = pluginOptions.injector(context).getInstance(PluginRegistry.class);
-    Experiment e = experimentOptions.load(context, plugins);
+    Experiment e = experimentOptions.load(context, plugins.get());
     context.out().printf("%s: valid, experiment '%s', %d runs%n", e.source(), e.name(), e.runs().size());
     for (RunSpec r : e.runs()) {
       context.out().printf("  %-48s %s, seed %d, %d epochs, batch %d%n", r.runId(), r.label(), r.seed(),

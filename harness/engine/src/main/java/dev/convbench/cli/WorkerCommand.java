@@ -1,19 +1,23 @@
 package dev.convbench.cli;
 
-import com.google.inject.Injector;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.ProcessIdentity;
+import dev.convbench.results.ReportRenderer;
 import dev.convbench.results.ResultStore;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.StopSignal;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +32,16 @@ import picocli.CommandLine.Option;
 final class WorkerCommand implements Callable<Integer> {
 
   private final CommandContext context;
+  private final Provider<PluginRegistry> plugins;
+  private final Provider<RunCosts> costs;
+  private final Provider<ExperimentRunner> runner;
+  private final Provider<ProcessIdentity> self;
+  private final Provider<Optional<ReportRenderer>> renderer;
 
   @Mixin
   ExperimentOptions experimentOptions;
 
+  // Declares --plugins; Main discovers the plugins it names before the injector, and so this command, exists.
   @Mixin
   PluginOptions pluginOptions;
 
@@ -51,14 +61,20 @@ final class WorkerCommand implements Callable<Integer> {
       description = "How often to look again while every remaining run is held by others (default: 10s).")
   Duration poll = Duration.ofSeconds(10);
 
-  WorkerCommand(CommandContext context) {
+  @Inject
+  WorkerCommand(CommandContext context, Provider<PluginRegistry> plugins, Provider<RunCosts> costs,
+      Provider<ExperimentRunner> runner, Provider<ProcessIdentity> self, Provider<Optional<ReportRenderer>> renderer) {
     this.context = context;
+    this.plugins = plugins;
+    this.costs = costs;
+    this.runner = runner;
+    this.self = self;
+    this.renderer = renderer;
   }
 
   @Override
   public Integer call() throws Exception {
-    Injector injector = pluginOptions.injector(context);
-    Experiment loaded = experimentOptions.load(context, injector.getInstance(PluginRegistry.class));
+    Experiment loaded = experimentOptions.load(context, plugins.get());
     Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
         .withDevice(deviceOptions.resolve(loaded.device()));
     DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
@@ -66,19 +82,19 @@ final class WorkerCommand implements Callable<Integer> {
     ExperimentOptions.requireTrainableHere(experiment);
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
-        injector.getInstance(dev.convbench.results.ProcessIdentity.class).describe(), experiment.runs().size(), outDir);
+        self.get().describe(), experiment.runs().size(), outDir);
     // Costliest first: the long runs start early and the short ones fill the gaps at the end.
-    List<RunSpec> order = injector.getInstance(RunCosts.class).estimate(experiment.runs()).stream()
+    List<RunSpec> order = costs.get().estimate(experiment.runs()).stream()
         .sorted(Comparator.comparingDouble(RunCost::macs).reversed()).map(RunCost::run).toList();
     try {
       StopSignal stop = new StopSignal();
       ExperimentRunner.Summary summary;
       try (Signals signals = Signals.install(stop, context.err())) {
-        summary = injector.getInstance(ExperimentRunner.class).run(experiment, order, new ResultStore(outDir),
+        summary = runner.get().run(experiment, order, new ResultStore(outDir, context.clock()),
             ExperimentRunner.Options.untilFinished(claimOptions.settings(), claimOptions.retryFailed, poll)
                 .withCheckpoints(experiment.checkpoints(), stop, resultsOptions.keepModels));
       }
-      return resultsOptions.finish(context, injector, summary, outDir, stop, "convbench worker "
+      return resultsOptions.finish(context, renderer, summary, outDir, stop, "convbench worker "
           + context.resolve(experimentOptions.file) + " --out " + outDir);
     } catch (IOException | RuntimeException e) {
       if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {

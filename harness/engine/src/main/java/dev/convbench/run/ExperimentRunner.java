@@ -68,17 +68,19 @@ public final class ExperimentRunner {
   private final RunProgress progress;
   private final EnvironmentDetector environments;
   private final ProcessIdentity self;
+  private final Clock clock;
   private final Map<Path, String> fingerprints = new HashMap<>();
 
   @Inject
   public ExperimentRunner(PluginRegistry plugins, DatasetLoader datasets, Trainer trainer, RunProgress progress,
-      EnvironmentDetector environments, ProcessIdentity self) {
+      EnvironmentDetector environments, ProcessIdentity self, Clock clock) {
     this.plugins = plugins;
     this.datasets = datasets;
     this.trainer = trainer;
     this.progress = progress;
     this.environments = environments;
     this.self = self;
+    this.clock = clock;
   }
 
   /**
@@ -174,7 +176,7 @@ public final class ExperimentRunner {
       }
     }, "convbench-release-claim");
     Runtime.getRuntime().addShutdownHook(releaseOnExit);
-    try (Claims claims = new Claims(store.directory(), options.claims(), self, Clock.systemUTC())) {
+    try (Claims claims = new Claims(store.directory(), options.claims(), self, clock)) {
       Share work = new Share(share, identities, store, claims, options, tally, current,
           trainer.withThreads(experiment.threads()).withDevice(experiment.device()));
       // Read the data before writing anything when there is something to train: a missing or corrupt data set must
