@@ -32,24 +32,24 @@ class LearningRateScheduleTest {
   /** Beyond the run's last step too: the schedules must stay at their floor. */
   private static final int LAST_STEP = TOTAL_STEPS + 5;
 
-  private static Map<String, ScheduleConfig> schedules() {
-    Map<String, ScheduleConfig> s = new LinkedHashMap<>();
-    s.put("constant", new ScheduleConfig(ScheduleConfig.CONSTANT, 30, 0.1, 0, 0));
-    s.put("constant-warmup", new ScheduleConfig(ScheduleConfig.CONSTANT, 30, 0.1, 1.5, 0));
-    s.put("step", new ScheduleConfig(ScheduleConfig.STEP, 2, 0.3, 0, 0));
-    s.put("step-warmup", new ScheduleConfig(ScheduleConfig.STEP, 1, 0.5, 0.5, 0));
-    s.put("cosine", new ScheduleConfig(ScheduleConfig.COSINE, 30, 0.1, 0, 0.001));
-    s.put("cosine-warmup", new ScheduleConfig(ScheduleConfig.COSINE, 30, 0.1, 1, 0));
-    s.put("one-cycle", new ScheduleConfig(ScheduleConfig.ONE_CYCLE, 30, 0.1, 0, 0));
-    s.put("one-cycle-warmup", new ScheduleConfig(ScheduleConfig.ONE_CYCLE, 30, 0.1, 2, 0.002));
+  private static Map<String, LearningRateSchedule> schedules() {
+    Map<String, LearningRateSchedule> s = new LinkedHashMap<>();
+    s.put("constant", new LearningRateSchedule.Constant(0));
+    s.put("constant-warmup", new LearningRateSchedule.Constant(1.5));
+    s.put("step", new LearningRateSchedule.Step(2, 0.3, 0));
+    s.put("step-warmup", new LearningRateSchedule.Step(1, 0.5, 0.5));
+    s.put("cosine", new LearningRateSchedule.Cosine(0, 0.001));
+    s.put("cosine-warmup", new LearningRateSchedule.Cosine(1, 0));
+    s.put("one-cycle", new LearningRateSchedule.OneCycle(0, 0));
+    s.put("one-cycle-warmup", new LearningRateSchedule.OneCycle(2, 0.002));
     return s;
   }
 
-  private static List<Float> learningRates(ScheduleConfig schedule) {
+  private static List<Float> learningRates(LearningRateSchedule schedule) {
     try (Graph graph = new Graph()) {
       Ops tf = Ops.create(graph);
       Placeholder<TFloat32> step = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      Operand<TFloat32> lr = LearningRateSchedule.build(tf, schedule, PEAK, step, STEPS_PER_EPOCH, TOTAL_STEPS);
+      Operand<TFloat32> lr = schedule.learningRate(tf, PEAK, step, STEPS_PER_EPOCH, TOTAL_STEPS);
       List<Float> rates = new ArrayList<>();
       try (Session session = new Session(graph)) {
         for (int s = 0; s <= LAST_STEP; s++) {
