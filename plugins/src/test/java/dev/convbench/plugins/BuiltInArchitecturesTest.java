@@ -8,8 +8,8 @@ import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.EpochMetrics;
-import dev.convbench.training.OptimizerConfig;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.Optimizer;
+import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.StepLoss;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
@@ -78,7 +78,7 @@ class BuiltInArchitecturesTest {
   static EpochMetrics assertLossHalves(ArchitecturePlugin p, HyperParameters params, int steps) {
     String name = p.name() + " " + params;
     TrainingConfig cfg = new TrainingConfig(steps, 64,
-        new OptimizerConfig(OptimizerConfig.ADAM, 2e-3, 0.9, false, 0.9, 0.999, 1e-8), ScheduleConfig.constant(), 0,
+        new Optimizer.Adam(2e-3, 0.9, 0.999, 1e-8), new LearningRateSchedule.Constant(0), 0,
         AugmentationConfig.none(), null, 1);
     List<Double> losses = new ArrayList<>();
     TrainingOutcome outcome = new Trainer().train(p, params, cfg,

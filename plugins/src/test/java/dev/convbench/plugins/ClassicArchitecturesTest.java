@@ -11,8 +11,8 @@ import dev.convbench.graph.VariableStore;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
-import dev.convbench.training.OptimizerConfig;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.Optimizer;
+import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.StepLoss;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
@@ -203,8 +203,8 @@ class ClassicArchitecturesTest {
   void gradientsFlow(String name, String settings, int images, int steps, double learningRate) {
     ArchitecturePlugin p = BuiltInArchitecturesTest.plugin(name);
     TrainingConfig cfg = new TrainingConfig(steps, images,
-        new OptimizerConfig(OptimizerConfig.ADAM, learningRate, 0.9, false, 0.9, 0.999, 1e-8),
-        ScheduleConfig.constant(), 0, AugmentationConfig.none(), null, 1);
+        new Optimizer.Adam(learningRate, 0.9, 0.999, 1e-8),
+        new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
     List<Double> losses = new ArrayList<>();
     TrainingOutcome outcome = new Trainer().train(p, params(p, settings), cfg, TinyData.memorisable(images, 7), 1,
         new TrainingListener() {

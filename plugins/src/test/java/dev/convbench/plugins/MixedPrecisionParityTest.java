@@ -11,9 +11,9 @@ import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.Hardware;
-import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.Optimizer;
 import dev.convbench.training.Precision;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
@@ -46,7 +46,7 @@ class MixedPrecisionParityTest {
     HyperParameters params = network.equals("baseline-cnn") ? HyperParameters.defaults(plugin.hyperParameters())
         : HyperParameters.resolve(plugin.hyperParameters(), Map.of("depth", 18, "width", 16));
     TrainingConfig cfg = new TrainingConfig(epochs, 64,
-        new OptimizerConfig(OptimizerConfig.SGD, 0.05, 0.9, true, 0.9, 0.999, 1e-8), ScheduleConfig.defaults(), 5e-4,
+        new Optimizer.Sgd(0.05, 0.9, true), LearningRateSchedule.defaults(), 5e-4,
         AugmentationConfig.standard(), null, 0);
     double fp32 = meanFinalAccuracy(plugin, params, cfg.withPrecision(Precision.FP32), data, network);
     double bf16 = meanFinalAccuracy(plugin, params, cfg.withPrecision(Precision.BF16), data, network);

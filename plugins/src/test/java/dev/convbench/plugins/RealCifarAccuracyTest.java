@@ -11,8 +11,8 @@ import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.EpochMetrics;
-import dev.convbench.training.OptimizerConfig;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.Optimizer;
+import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingListener;
@@ -38,7 +38,7 @@ class RealCifarAccuracyTest {
 
     ArchitecturePlugin cnn = new BaselineCnn();
     TrainingConfig cfg = new TrainingConfig(10, 64,
-        new OptimizerConfig(OptimizerConfig.SGD, 0.02, 0.9, true, 0.9, 0.999, 1e-8), ScheduleConfig.defaults(), 5e-4,
+        new Optimizer.Sgd(0.02, 0.9, true), LearningRateSchedule.defaults(), 5e-4,
         AugmentationConfig.none(), null, 0);
     TrainingOutcome outcome = new Trainer().train(cnn, HyperParameters.defaults(cnn.hyperParameters()), cfg, data,
         1, new TrainingListener() {

@@ -74,7 +74,7 @@ class BareGraphBenchmark {
 
   private static double harnessMedianMs(ArchitecturePlugin plugin, HyperParameters params, Precision precision,
       int steps, boolean diagnostics, AugmentationConfig augmentation) {
-    TrainingConfig cfg = new TrainingConfig(1, BATCH, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
+    TrainingConfig cfg = new TrainingConfig(1, BATCH, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 5e-4,
         augmentation, null, 10, precision);
     List<Double> ms = new ArrayList<>();
     try (PreparedRun run = new Trainer().prepare(plugin, params, cfg, randomImages(BATCH * (WARMUP + steps)), 1,

@@ -8,10 +8,10 @@ import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
-import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.Optimizer;
 import dev.convbench.training.Precision;
 import dev.convbench.training.PreparedRun;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.Threads;
 import dev.convbench.training.Trainer;
 import dev.convbench.training.TrainingConfig;
@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
     });
     DiscoveredPlugin plugin = architectureOptions.plugin(plugins.get());
     int images = batchSize * (warmup + steps);
-    TrainingConfig cfg = new TrainingConfig(1, batchSize, OptimizerConfig.defaults(), ScheduleConfig.constant(),
+    TrainingConfig cfg = new TrainingConfig(1, batchSize, Optimizer.defaults(), new LearningRateSchedule.Constant(0),
         5e-4, AugmentationConfig.standard(), null, Math.max(0, logEverySteps), used);
     long buildStarted = System.nanoTime();
     List<Double> stepSeconds = new ArrayList<>();

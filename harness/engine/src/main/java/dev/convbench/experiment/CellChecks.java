@@ -2,7 +2,9 @@ package dev.convbench.experiment;
 
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.experiment.DatasetReader.DatasetSection;
-import dev.convbench.training.ScheduleConfig;
+import dev.convbench.training.LearningRateSchedule;
+import dev.convbench.training.LearningRateSchedule.Cosine;
+import dev.convbench.training.LearningRateSchedule.OneCycle;
 import dev.convbench.training.TrainingConfig;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -36,10 +38,9 @@ final class CellChecks {
       blame(fromCell, defaults, List.of("schedule.warmup-epochs", "epochs"), "schedule.warmup-epochs ("
           + Scalars.formatNumber(warmup) + ") must be less than epochs (" + config.epochs() + ")");
     }
-    String schedule = config.schedule().type();
-    double minLr = config.schedule().minLearningRate();
-    if ((schedule.equals(ScheduleConfig.COSINE) || schedule.equals(ScheduleConfig.ONE_CYCLE))
-        && minLr >= config.optimizer().learningRate()) {
+    LearningRateSchedule schedule = config.schedule();
+    double minLr = schedule.toStored().minLearningRate();
+    if ((schedule instanceof Cosine || schedule instanceof OneCycle) && minLr >= config.optimizer().learningRate()) {
       blame(fromCell, defaults, List.of("schedule.min-lr", "optimizer.lr", "schedule.type"), "schedule.min-lr ("
           + Scalars.formatNumber(minLr) + ") must be less than optimizer.lr ("
           + Scalars.formatNumber(config.optimizer().learningRate()) + ")");

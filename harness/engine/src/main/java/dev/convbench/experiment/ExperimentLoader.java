@@ -82,6 +82,8 @@ import java.util.Objects;
  * dotted ({@code optimizer.lr: 0.1}), or written as one word: {@code optimizer: adam}, {@code schedule: step},
  * {@code augmentation: standard | none} (none keeps normalisation). When the optimizer is Adam and no
  * {@code optimizer.lr} is given anywhere, the learning rate is 0.001 instead of SGD's 0.05.
+ * {@code TrainingSettings.TABLE} lists every setting with the values it accepts, its default and what it does; the
+ * loader's readers and messages come from it, and a test checks each key is documented here or in the README.
  *
  * <h3>Matrix</h3>
  * A matrix key is {@code architecture}, a flat setting key, or {@code <architecture>.<hyper-parameter>}. Each maps

@@ -2,93 +2,148 @@ package dev.convbench.experiment;
 
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.CheckpointPolicy;
-import dev.convbench.training.OptimizerConfig;
+import dev.convbench.training.LearningRateSchedule;
+import dev.convbench.training.Optimizer;
 import dev.convbench.training.Precision;
-import dev.convbench.training.ScheduleConfig;
 import dev.convbench.training.TrainingConfig;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * The training settings an experiment can set, by their flat dotted key ({@code epochs}, {@code optimizer.lr},
- * ...), with their readers; and the conversion of a set of values into a {@link TrainingConfig}.
+ * The training settings an experiment can set, as one table ({@link #TABLE}): each flat dotted key
+ * ({@code epochs}, {@code optimizer.lr}, ...) with what it accepts, its default and what it does. The loader's
+ * readers and their messages come from it; and the conversion of a set of values into a {@link TrainingConfig}.
  *
  * <p>The same keys are used in {@code defaults:} (nested or dotted), as matrix keys, and in include entries, so one
  * registry validates them all alike.
  */
 final class TrainingSettings {
 
+  /**
+   * One training setting.
+   *
+   * @param key the flat dotted key
+   * @param accepts the values it accepts, as the loader's messages say ({@code must be <accepts>, got ...})
+   * @param reader reads and checks a value
+   * @param byDefault its value when unset, as written in an experiment file
+   * @param doc what it does, in one line
+   */
+  record Setting(String key, String accepts, ValueReader reader, String byDefault, String doc) {}
+
+  /** What a setting accepts, and the reader that checks it. */
+  private record Accepts(String expectation, ValueReader reader) {
+
+    static Accepts integer(long min, long max, String expectation) {
+      return new Accepts(expectation, ValueReaders.integer(min, max, expectation));
+    }
+
+    static Accepts number(DoublePredicate valid, String expectation) {
+      return new Accepts(expectation, ValueReaders.number(valid, expectation));
+    }
+
+    static Accepts choice(List<String> choices) {
+      return new Accepts(ValueReaders.oneOf(choices), ValueReaders.choice(choices));
+    }
+
+    Setting setting(String key, Object byDefault, String doc) {
+      String shown = byDefault instanceof Double d ? Scalars.formatNumber(d) : String.valueOf(byDefault);
+      return new Setting(key, expectation, reader, shown, doc);
+    }
+  }
+
   /** Nested groups of settings: {@code optimizer: {lr: 0.1}} is {@code optimizer.lr: 0.1}. */
   static final List<String> SECTIONS = List.of("optimizer", "schedule", "augmentation", "checkpoint");
 
-  /** Adam's usual learning rate, used when the optimizer is Adam and no {@code optimizer.lr} is given. */
-  static final double ADAM_DEFAULT_LR = 0.001;
-
   static final List<String> AUGMENTATION_PRESETS = List.of("standard", "none");
 
-  private static final List<String> OPTIMIZERS = List.of(OptimizerConfig.SGD, OptimizerConfig.ADAM);
-  private static final List<String> SCHEDULES =
-      List.of(ScheduleConfig.CONSTANT, ScheduleConfig.STEP, ScheduleConfig.COSINE, ScheduleConfig.ONE_CYCLE);
+  private static final List<String> OPTIMIZERS = List.of(Optimizer.Sgd.TYPE, Optimizer.Adam.TYPE);
+  private static final List<String> SCHEDULES = List.of(LearningRateSchedule.Constant.TYPE,
+      LearningRateSchedule.Step.TYPE, LearningRateSchedule.Cosine.TYPE, LearningRateSchedule.OneCycle.TYPE);
 
-  private static final Map<String, ValueReader> READERS = readers();
+  /** Every training setting, in documentation order. */
+  static final List<Setting> TABLE = table();
+
+  private static final Map<String, Setting> BY_KEY =
+      TABLE.stream().collect(Collectors.toMap(Setting::key, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
   private TrainingSettings() {
   }
 
-  private static Map<String, ValueReader> readers() {
-    ValueReader positiveInt = ValueReaders.integer(1, Integer.MAX_VALUE, "a positive integer");
-    ValueReader positive = ValueReaders.number(v -> v > 0, "a positive number");
-    ValueReader nonNegative = ValueReaders.number(v -> v >= 0, "a non-negative number");
-    ValueReader unitInterval = ValueReaders.number(v -> v >= 0 && v < 1, "a number in [0, 1)");
-    ValueReader bool = ValueReaders.bool();
-    Map<String, ValueReader> r = new LinkedHashMap<>();
-    r.put("epochs", positiveInt);
-    r.put("batch-size", positiveInt);
-    r.put("optimizer.type", ValueReaders.choice(OPTIMIZERS));
-    r.put("optimizer.lr", positive);
-    r.put("optimizer.momentum", unitInterval);
-    r.put("optimizer.nesterov", bool);
-    r.put("optimizer.beta1", unitInterval);
-    r.put("optimizer.beta2", unitInterval);
-    r.put("optimizer.epsilon", positive);
-    r.put("schedule.type", ValueReaders.choice(SCHEDULES));
-    r.put("schedule.step-epochs", positiveInt);
-    r.put("schedule.gamma", positive);
-    r.put("schedule.warmup-epochs", nonNegative);
-    r.put("schedule.min-lr", nonNegative);
-    r.put("weight-decay", nonNegative);
-    r.put("augmentation.random-crop", bool);
-    r.put("augmentation.padding", ValueReaders.integer(0, 16, "an integer from 0 to 16"));
-    r.put("augmentation.horizontal-flip", bool);
-    r.put("augmentation.normalize", bool);
-    r.put("target-accuracy", ValueReaders.fractionOrPercent());
-    r.put("precision", ValueReaders.choice(Precision.yamlNames()));
-    r.put("log-every-steps", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
-    // When checkpoints are written and how many are kept: changes no number, so not part of a run's identity.
-    r.put("checkpoint.every-epochs", ValueReaders.integer(0, Integer.MAX_VALUE, "a non-negative integer"));
-    r.put("checkpoint.every-minutes", positive);
-    r.put("checkpoint.keep", positiveInt);
-    return Collections.unmodifiableMap(r);
+  private static List<Setting> table() {
+    Accepts positiveInt = Accepts.integer(1, Integer.MAX_VALUE, "a positive integer");
+    Accepts nonNegativeInt = Accepts.integer(0, Integer.MAX_VALUE, "a non-negative integer");
+    Accepts positive = Accepts.number(v -> v > 0, "a positive number");
+    Accepts nonNegative = Accepts.number(v -> v >= 0, "a non-negative number");
+    Accepts unitInterval = Accepts.number(v -> v >= 0 && v < 1, "a number in [0, 1)");
+    Accepts bool = new Accepts("true or false", ValueReaders.bool());
+    TrainingConfig d = TrainingConfig.defaults();
+    Optimizer.Sgd sgd = Optimizer.Sgd.defaults();
+    Optimizer.Adam adam = Optimizer.Adam.defaults();
+    LearningRateSchedule.Stored schedule = d.schedule().toStored();
+    AugmentationConfig augmentation = d.augmentation();
+    CheckpointPolicy checkpoint = CheckpointPolicy.defaults();
+    return List.of(
+        positiveInt.setting("epochs", d.epochs(), "passes over the training set"),
+        positiveInt.setting("batch-size", d.batchSize(),
+            "images per step, at most dataset.train-subset; an epoch's last incomplete batch is dropped"),
+        Accepts.choice(OPTIMIZERS).setting("optimizer.type", d.optimizer().type(), "the optimizer"),
+        positive.setting("optimizer.lr", Scalars.formatNumber(sgd.learningRate()) + " (sgd), "
+            + Scalars.formatNumber(adam.learningRate()) + " (adam)", "peak learning rate; the schedule scales it"),
+        unitInterval.setting("optimizer.momentum", sgd.momentum(), "SGD's momentum"),
+        bool.setting("optimizer.nesterov", sgd.nesterov(), "SGD with Nesterov momentum"),
+        unitInterval.setting("optimizer.beta1", adam.beta1(), "Adam's first-moment decay"),
+        unitInterval.setting("optimizer.beta2", adam.beta2(), "Adam's second-moment decay"),
+        positive.setting("optimizer.epsilon", adam.epsilon(), "Adam's epsilon"),
+        Accepts.choice(SCHEDULES).setting("schedule.type", schedule.type(),
+            "the learning-rate schedule over the whole run"),
+        positiveInt.setting("schedule.step-epochs", schedule.stepEpochs(), "step: epochs between decays"),
+        positive.setting("schedule.gamma", schedule.gamma(), "step: the factor of each decay"),
+        nonNegative.setting("schedule.warmup-epochs", schedule.warmupEpochs(),
+            "linear warm-up in epochs, less than epochs; one-cycle's rise (0: 30% of the run)"),
+        nonNegative.setting("schedule.min-lr", schedule.minLearningRate(),
+            "cosine and one-cycle: the final learning rate, less than optimizer.lr"),
+        nonNegative.setting("weight-decay", d.weightDecay(), "L2 penalty, as PyTorch's weight_decay"),
+        bool.setting("augmentation.random-crop", augmentation.randomCrop(),
+            "random 32×32 crop of the zero-padded image"),
+        Accepts.integer(0, 16, "an integer from 0 to 16").setting("augmentation.padding", augmentation.padding(),
+            "pixels of padding on each side for the random crop"),
+        bool.setting("augmentation.horizontal-flip", augmentation.horizontalFlip(),
+            "flip each image left-right with probability 0.5"),
+        bool.setting("augmentation.normalize", augmentation.normalize(),
+            "standardise each channel with CIFAR-10's mean and deviation"),
+        new Accepts(ValueReaders.FRACTION_OR_PERCENT, ValueReaders.fractionOrPercent()).setting("target-accuracy",
+            "none", "test accuracy that defines time-to-target in the report"),
+        Accepts.choice(Precision.yamlNames()).setting("precision", d.precision().yamlName(),
+            "the number format runs compute in"),
+        nonNegativeInt.setting("log-every-steps", d.logEverySteps(), "record the training loss every N steps"
+            + " (0: only per epoch)"),
+        // When checkpoints are written and how many are kept: changes no number, so not part of a run's identity.
+        nonNegativeInt.setting("checkpoint.every-epochs", checkpoint.everyEpochs(),
+            "write a checkpoint every N epochs (0: never at epoch ends)"),
+        positive.setting("checkpoint.every-minutes", "never", "also write one once this many minutes have passed"),
+        positiveInt.setting("checkpoint.keep", checkpoint.keep(), "how many checkpoints are kept, the newest"));
   }
 
   /** Every flat key, in documentation order. */
   static Set<String> keys() {
-    return READERS.keySet();
+    return BY_KEY.keySet();
   }
 
   static Optional<ValueReader> reader(String key) {
-    return Optional.ofNullable(READERS.get(key));
+    return Optional.ofNullable(BY_KEY.get(key)).map(Setting::reader);
   }
 
   /** The leaf names of a section, e.g. {@code type, lr, momentum, ...} for {@code optimizer}. */
   static List<String> leavesOf(String section) {
-    return READERS.keySet().stream()
+    return keys().stream()
         .filter(k -> k.startsWith(section + "."))
         .map(k -> k.substring(section.length() + 1))
         .toList();
@@ -105,7 +160,7 @@ final class TrainingSettings {
       throw InvalidValue.complete("checkpoint must be a mapping such as {every-epochs: 1, every-minutes: 30, keep: 1}");
     }
     if (!section.equals("augmentation")) {
-      return Map.of(section + ".type", READERS.get(section + ".type").read(node));
+      return Map.of(section + ".type", reader(section + ".type").orElseThrow().read(node));
     }
     String preset = (String) ValueReaders.choice(AUGMENTATION_PRESETS).read(node);
     AugmentationConfig a = preset.equals("none") ? AugmentationConfig.none() : AugmentationConfig.standard();
@@ -117,39 +172,27 @@ final class TrainingSettings {
     return values;
   }
 
-  /** The optimizer type these values select. */
-  static String optimizerType(Map<String, Object> values) {
-    return (String) values.getOrDefault("optimizer.type", TrainingConfig.defaults().optimizer().type());
-  }
-
-  /** The learning rate these values select: explicit, else Adam's or SGD's default. */
-  static double learningRate(Map<String, Object> values) {
-    if (values.containsKey("optimizer.lr")) {
-      return number(values, "optimizer.lr", 0);
-    }
-    return OptimizerConfig.ADAM.equals(optimizerType(values))
-        ? ADAM_DEFAULT_LR
-        : TrainingConfig.defaults().optimizer().learningRate();
-  }
-
   /**
-   * Builds the configuration from validated flat values; unset keys take {@link TrainingConfig#defaults()}.
+   * Builds the configuration from validated flat values; unset keys take {@link TrainingConfig#defaults()}, and the
+   * optimizer's own defaults (Adam's learning rate is not SGD's).
    *
    * @throws IllegalArgumentException only if values were not validated (a programming error)
    */
   static TrainingConfig build(Map<String, Object> values) {
     TrainingConfig d = TrainingConfig.defaults();
-    OptimizerConfig o = d.optimizer();
-    ScheduleConfig s = d.schedule();
-    AugmentationConfig a = d.augmentation();
-    OptimizerConfig optimizer = new OptimizerConfig(optimizerType(values), learningRate(values),
+    String optimizerType = (String) values.getOrDefault("optimizer.type", d.optimizer().type());
+    Optimizer.Stored o = Optimizer.defaults(optimizerType).toStored();
+    Optimizer optimizer = new Optimizer.Stored(optimizerType, number(values, "optimizer.lr", o.learningRate()),
         number(values, "optimizer.momentum", o.momentum()), bool(values, "optimizer.nesterov", o.nesterov()),
         number(values, "optimizer.beta1", o.beta1()), number(values, "optimizer.beta2", o.beta2()),
-        number(values, "optimizer.epsilon", o.epsilon()));
-    ScheduleConfig schedule = new ScheduleConfig((String) values.getOrDefault("schedule.type", s.type()),
-        integer(values, "schedule.step-epochs", s.stepEpochs()), number(values, "schedule.gamma", s.gamma()),
+        number(values, "optimizer.epsilon", o.epsilon())).toOptimizer();
+    LearningRateSchedule.Stored s = d.schedule().toStored();
+    LearningRateSchedule schedule = new LearningRateSchedule.Stored(
+        (String) values.getOrDefault("schedule.type", s.type()), integer(values, "schedule.step-epochs",
+        s.stepEpochs()), number(values, "schedule.gamma", s.gamma()),
         number(values, "schedule.warmup-epochs", s.warmupEpochs()),
-        number(values, "schedule.min-lr", s.minLearningRate()));
+        number(values, "schedule.min-lr", s.minLearningRate())).toSchedule();
+    AugmentationConfig a = d.augmentation();
     AugmentationConfig augmentation = new AugmentationConfig(
         bool(values, "augmentation.random-crop", a.randomCrop()), integer(values, "augmentation.padding", a.padding()),
         bool(values, "augmentation.horizontal-flip", a.horizontalFlip()),

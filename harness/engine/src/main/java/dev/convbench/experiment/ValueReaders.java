@@ -48,9 +48,14 @@ final class ValueReaders {
         .orElseThrow(() -> InvalidValue.because("must be true or false, got " + YamlTree.describe(node)));
   }
 
+  /** What {@link #choice} expects: {@code one of a, b, c}. */
+  static String oneOf(List<String> choices) {
+    return "one of " + String.join(", ", choices);
+  }
+
   /** One of a fixed list of words; suggests the nearest on a typo. */
   static ValueReader choice(List<String> choices) {
-    String expectation = "one of " + String.join(", ", choices);
+    String expectation = oneOf(choices);
     return node -> {
       String text = text(node, expectation);
       if (!choices.contains(text)) {
@@ -70,8 +75,10 @@ final class ValueReaders {
    * A fraction in (0, 1] such as {@code 0.9}, or a percentage in (0, 100] such as {@code 90%}; an empty value
    * means "none" (null).
    */
+  static final String FRACTION_OR_PERCENT = "a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
+
   static ValueReader fractionOrPercent() {
-    String expectation = "a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
+    String expectation = FRACTION_OR_PERCENT;
     return node -> {
       if (YamlTree.isNull(node)) {
         return null;

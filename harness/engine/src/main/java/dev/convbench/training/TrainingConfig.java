@@ -19,8 +19,8 @@ import java.util.Objects;
 public record TrainingConfig(
     int epochs,
     int batchSize,
-    OptimizerConfig optimizer,
-    ScheduleConfig schedule,
+    Optimizer optimizer,
+    LearningRateSchedule schedule,
     double weightDecay,
     AugmentationConfig augmentation,
     Double targetAccuracy,
@@ -40,7 +40,7 @@ public record TrainingConfig(
   }
 
   /** A configuration in fp32. */
-  public TrainingConfig(int epochs, int batchSize, OptimizerConfig optimizer, ScheduleConfig schedule,
+  public TrainingConfig(int epochs, int batchSize, Optimizer optimizer, LearningRateSchedule schedule,
       double weightDecay, AugmentationConfig augmentation, Double targetAccuracy, int logEverySteps) {
     this(epochs, batchSize, optimizer, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
         Precision.FP32);
@@ -48,7 +48,7 @@ public record TrainingConfig(
 
   /** Sensible defaults for CIFAR-10: SGD 0.05 with Nesterov momentum, cosine schedule, standard augmentation. */
   public static TrainingConfig defaults() {
-    return new TrainingConfig(10, 128, OptimizerConfig.defaults(), ScheduleConfig.defaults(), 5e-4,
+    return new TrainingConfig(10, 128, Optimizer.defaults(), LearningRateSchedule.defaults(), 5e-4,
         AugmentationConfig.standard(), null, 10);
   }
 
@@ -62,12 +62,12 @@ public record TrainingConfig(
         precision);
   }
 
-  public TrainingConfig withOptimizer(OptimizerConfig o) {
+  public TrainingConfig withOptimizer(Optimizer o) {
     return new TrainingConfig(epochs, batchSize, o, schedule, weightDecay, augmentation, targetAccuracy, logEverySteps,
         precision);
   }
 
-  public TrainingConfig withSchedule(ScheduleConfig s) {
+  public TrainingConfig withSchedule(LearningRateSchedule s) {
     return new TrainingConfig(epochs, batchSize, optimizer, s, weightDecay, augmentation, targetAccuracy, logEverySteps,
         precision);
   }

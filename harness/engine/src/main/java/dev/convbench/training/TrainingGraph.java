@@ -20,8 +20,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.train.ApplyAdam;
-import org.tensorflow.op.train.ApplyMomentum;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
@@ -139,8 +137,8 @@ final class TrainingGraph implements AutoCloseable {
       // Optimizer: TensorFlow's own update kernels, with the learning rate computed in the graph.
       Ops opt = tf.withSubScope("optimizer");
       Variable<TFloat32> globalStep = opt.withName("global_step").variable(opt.withInitScope().constant(0f));
-      learningRate = opt.identity(LearningRateSchedule.build(opt, cfg.schedule(), cfg.optimizer().learningRate(),
-          globalStep, stepsPerEpoch, totalSteps));
+      learningRate = opt.identity(cfg.schedule().learningRate(opt, cfg.optimizer().learningRate(), globalStep,
+          stepsPerEpoch, totalSteps));
       Output<?>[] xs = new Output<?>[weights.size()];
       for (int i = 0; i < xs.length; i++) {
         xs[i] = weights.get(i).asOutput();
@@ -154,8 +152,9 @@ final class TrainingGraph implements AutoCloseable {
       diagnostics = withDiagnostics
           ? new LayerDiagnostics(tf.withSubScope("diagnostics"), variables.trainableNames(), weights, grads)
           : null;
-      List<Op> applies = applyGradients(opt, cfg.optimizer(), weights,
+      Optimizer.Updates updates = applyGradients(opt, cfg.optimizer(), weights,
           lossScaling == null ? grads : lossScaling.whenFinite(grads));
+      List<Op> applies = updates.applies();
       List<Op> afterApply = new ArrayList<>(trainNet.updates());
       if (lossScaling == null) {
         afterApply.addAll(applies);
@@ -168,9 +167,7 @@ final class TrainingGraph implements AutoCloseable {
       if (diagnostics != null) {
         trainTargets.add(diagnostics.accumulate());
       }
-      if (OptimizerConfig.ADAM.equals(cfg.optimizer().type())) {
-        trainTargets.addAll(adamPowerUpdates);
-      }
+      trainTargets.addAll(updates.afterApplies());
 
       // Inference passes, in slices: the evaluation set, and a fixed sample of training images.
       evalBranch = new EvalBranch(tf.withSubScope("eval"), plugin, params, variables, classes, evalPixels,
@@ -188,49 +185,20 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
-  private final List<Op> adamPowerUpdates = new ArrayList<>();
-
-  private List<Op> applyGradients(Ops ops, OptimizerConfig o, List<Variable<TFloat32>> weights, Output<?>[] grads) {
-    List<Op> applies = new ArrayList<>();
-    Ops init = ops.withInitScope();
+  private Optimizer.Updates applyGradients(Ops ops, Optimizer optimizer, List<Variable<TFloat32>> weights,
+      Output<?>[] grads) {
     // The update kernels change the variables in place, while back-propagation still reads them (a layer's input
     // gradient needs its weights). Without this barrier a fast layer's update can race the slower layers' gradient
     // computation and feed them half-updated weights: on a busy machine, SGD with momentum then diverged.
     List<Op> gradientsDone = new ArrayList<>();
+    List<Operand<TFloat32>> gradients = new ArrayList<>();
     for (Output<?> g : grads) {
       gradientsDone.add(ops.identity(g));
-    }
-    Ops opt = ops.withControlDependencies(gradientsDone);
-    boolean adam = OptimizerConfig.ADAM.equals(o.type());
-    Variable<TFloat32> beta1Power = null;
-    Variable<TFloat32> beta2Power = null;
-    if (adam) {
-      beta1Power = ops.withName("beta1_power").variable(init.constant((float) o.beta1()));
-      beta2Power = ops.withName("beta2_power").variable(init.constant((float) o.beta2()));
-    }
-    for (int i = 0; i < weights.size(); i++) {
-      Variable<TFloat32> w = weights.get(i);
       @SuppressWarnings("unchecked")
-      Operand<TFloat32> g = (Operand<TFloat32>) grads[i];
-      Operand<TFloat32> zeros = init.fill(init.constant(w.shape().asArray()), init.constant(0f));
-      if (adam) {
-        Variable<TFloat32> m = ops.variable(zeros);
-        Variable<TFloat32> v = ops.variable(init.fill(init.constant(w.shape().asArray()), init.constant(0f)));
-        applies.add(opt.train.applyAdam(w, m, v, beta1Power, beta2Power, learningRate,
-            opt.constant((float) o.beta1()), opt.constant((float) o.beta2()), opt.constant((float) o.epsilon()), g,
-            ApplyAdam.useLocking(false)));
-      } else {
-        Variable<TFloat32> accumulator = ops.variable(zeros);
-        applies.add(opt.train.applyMomentum(w, accumulator, learningRate, g, opt.constant((float) o.momentum()),
-            ApplyMomentum.useNesterov(o.nesterov())));
-      }
+      Operand<TFloat32> gradient = (Operand<TFloat32>) g;
+      gradients.add(gradient);
     }
-    if (adam) {
-      Ops after = opt.withControlDependencies(applies);
-      adamPowerUpdates.add(after.assign(beta1Power, after.math.mul(beta1Power, after.constant((float) o.beta1()))));
-      adamPowerUpdates.add(after.assign(beta2Power, after.math.mul(beta2Power, after.constant((float) o.beta2()))));
-    }
-    return applies;
+    return optimizer.updates(ops, ops.withControlDependencies(gradientsDone), weights, gradients, learningRate);
   }
 
   private static void checkLogits(ArchitecturePlugin plugin, Operand<TFloat32> logits, int classes) {

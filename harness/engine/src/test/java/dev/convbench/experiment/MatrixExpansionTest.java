@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.convbench.data.DatasetOptions;
+import dev.convbench.training.LearningRateSchedule;
+import dev.convbench.training.Optimizer;
 import dev.convbench.training.TrainingConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,13 +290,8 @@ class MatrixExpansionTest {
     TrainingConfig first = experiment.runs().get(0).training();
     assertEquals(30, first.epochs());
     assertEquals(256, first.batchSize());
-    assertEquals(0.1, first.optimizer().learningRate());
-    assertEquals(0.8, first.optimizer().momentum());
-    assertEquals(false, first.optimizer().nesterov());
-    assertEquals("step", first.schedule().type());
-    assertEquals(10, first.schedule().stepEpochs());
-    assertEquals(0.5, first.schedule().gamma());
-    assertEquals(1.5, first.schedule().warmupEpochs());
+    assertEquals(new Optimizer.Sgd(0.1, 0.8, false), first.optimizer());
+    assertEquals(new LearningRateSchedule.Step(10, 0.5, 1.5), first.schedule());
     assertEquals(1e-4, first.weightDecay());
     assertEquals(new dev.convbench.training.AugmentationConfig(false, 2, false, false), first.augmentation());
     assertEquals(0.75, first.targetAccuracy());
@@ -315,10 +312,10 @@ class MatrixExpansionTest {
         """);
 
     TrainingConfig training = experiment.runs().get(0).training();
-    assertEquals("adam", training.optimizer().type());
-    assertEquals(TrainingSettings.ADAM_DEFAULT_LR, training.optimizer().learningRate(), "Adam's own default");
-    assertEquals(0.99, training.optimizer().beta2());
-    assertEquals("constant", training.schedule().type());
+    Optimizer.Adam adam = Optimizer.Adam.defaults();
+    assertEquals(new Optimizer.Adam(adam.learningRate(), adam.beta1(), 0.99, adam.epsilon()), training.optimizer(),
+        "Adam's own learning rate");
+    assertEquals(new LearningRateSchedule.Constant(0), training.schedule());
     assertEquals(dev.convbench.training.AugmentationConfig.none(), training.augmentation());
   }
 
@@ -339,10 +336,9 @@ class MatrixExpansionTest {
 
     TrainingConfig training = experiment.runs().get(0).training();
     assertEquals(5e-4, training.weightDecay());
-    assertEquals(1e-8, training.optimizer().epsilon());
-    assertEquals(3e-4, training.optimizer().learningRate());
+    assertEquals(new Optimizer.Adam(3e-4, 0.9, 0.999, 1e-8), training.optimizer());
     assertEquals(0.935, training.targetAccuracy(), 1e-12);
-    assertEquals(1e-6, training.schedule().minLearningRate());
+    assertEquals(new LearningRateSchedule.Cosine(0, 1e-6), training.schedule());
     assertEquals(0.5, experiment.runs().get(0).hyperParameters().get("width"));
     assertEquals(2.0, experiment.runs().get(1).hyperParameters().get("width"));
     assertEquals("resnet width=0.5 schedule.min-lr=1e-6", experiment.runs().get(0).label());

@@ -78,7 +78,7 @@ class DeviceSettingTest {
     Trainer trainer = new Trainer().withDevice(DeviceSetting.CPU);
     assertEquals(DeviceSetting.CPU, trainer.device());
     assertEquals(DeviceSetting.AUTO, new Trainer().device());
-    TrainingConfig cfg = new TrainingConfig(1, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
+    TrainingConfig cfg = new TrainingConfig(1, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 5e-4,
         AugmentationConfig.standard(), null, 1);
     TrainingOutcome outcome = trainer.train(new SmallNet(), HyperParameters.defaults(List.of()), cfg,
         SmallNet.data(40, 3), 1, new TrainingListener() {});

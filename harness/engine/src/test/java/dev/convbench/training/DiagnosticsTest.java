@@ -42,7 +42,7 @@ class DiagnosticsTest {
 
   @Test
   void aRunReportsLayerStatsConfusionAndMemory() {
-    TrainingConfig cfg = new TrainingConfig(2, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
+    TrainingConfig cfg = new TrainingConfig(2, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 5e-4,
         AugmentationConfig.standard(), null, 2);
     new Trainer().train(new SmallNet(), HyperParameters.defaults(List.of()), cfg, SmallNet.data(100, 3), 1,
         recorder);
@@ -85,7 +85,7 @@ class DiagnosticsTest {
   @Test
   void aRunReportsTheProcesssPeakResidentMemoryInBytes() {
     assumeTrue(ProcessMemory.peakResidentBytes() > 0, "this system reports no VmHWM: peak memory is not measured");
-    TrainingConfig cfg = new TrainingConfig(1, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 0,
+    TrainingConfig cfg = new TrainingConfig(1, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 0,
         AugmentationConfig.none(), null, 0);
     new Trainer().train(new SmallNet(), HyperParameters.defaults(List.of()), cfg, SmallNet.data(40, 3), 1, recorder);
     long afterwards = ProcessMemory.peakResidentBytes();
@@ -99,7 +99,7 @@ class DiagnosticsTest {
 
   @Test
   void diagnosticsCanBeLeftOut() {
-    TrainingConfig cfg = new TrainingConfig(1, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 0,
+    TrainingConfig cfg = new TrainingConfig(1, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 0,
         AugmentationConfig.none(), null, 1);
     try (PreparedRun run = new Trainer().prepare(new SmallNet(), HyperParameters.defaults(List.of()), cfg,
         SmallNet.data(40, 3), 1, false)) {

@@ -46,7 +46,7 @@ class PrecisionTest {
   }
 
   private static Map<String, Integer> executedOpsByType(Precision precision, DataType type) {
-    TrainingConfig cfg = new TrainingConfig(1, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
+    TrainingConfig cfg = new TrainingConfig(1, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 5e-4,
         AugmentationConfig.standard(), null, 0, precision);
     Dataset data = SmallNet.data(40, 3);
     try (TrainingGraph graph = new TrainingGraph(new SmallNet(), HyperParameters.defaults(List.of()), cfg, 40, 40,
@@ -82,7 +82,7 @@ class PrecisionTest {
 
   @Test
   void anFp16GraphWithLossScalingTrainsOnACpu() {
-    TrainingConfig cfg = new TrainingConfig(2, 20, OptimizerConfig.defaults(), ScheduleConfig.constant(), 5e-4,
+    TrainingConfig cfg = new TrainingConfig(2, 20, Optimizer.defaults(), new LearningRateSchedule.Constant(0), 5e-4,
         AugmentationConfig.standard(), null, 0, Precision.FP16);
     TrainingOutcome outcome = new Trainer().train(new SmallNet(), HyperParameters.defaults(List.of()), cfg,
         SmallNet.data(100, 3), 1, new TrainingListener() {});

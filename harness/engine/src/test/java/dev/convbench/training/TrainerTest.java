@@ -12,9 +12,8 @@ class TrainerTest {
 
   private static final SmallNet NET = new SmallNet();
 
-  private static TrainingConfig config(int epochs, ScheduleConfig schedule) {
-    return new TrainingConfig(epochs, 20, new OptimizerConfig(OptimizerConfig.SGD, 0.1, 0.9, true, 0.9, 0.999,
-        1e-8), schedule, 5e-4, AugmentationConfig.standard(), null, 1);
+  private static TrainingConfig config(int epochs, LearningRateSchedule schedule) {
+    return new TrainingConfig(epochs, 20, new Optimizer.Sgd(0.1, 0.9, true), schedule, 5e-4, AugmentationConfig.standard(), null, 1);
   }
 
   private static TrainingOutcome train(TrainingConfig cfg, long seed) {
@@ -28,7 +27,7 @@ class TrainerTest {
    */
   @Test
   void sameSeedRepeatsTheRunAndAnotherSeedDoesNot() {
-    TrainingConfig cfg = config(2, ScheduleConfig.constant());
+    TrainingConfig cfg = config(2, new LearningRateSchedule.Constant(0));
     List<Double> a = stepLosses(cfg, 7);
     List<Double> b = stepLosses(cfg, 7);
     List<Double> c = stepLosses(cfg, 8);
@@ -53,7 +52,7 @@ class TrainerTest {
 
   @Test
   void epochMetricsAreConsistent() {
-    TrainingOutcome outcome = train(config(3, ScheduleConfig.defaults()), 1);
+    TrainingOutcome outcome = train(config(3, LearningRateSchedule.defaults()), 1);
     assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
     assertEquals(3, outcome.epochs().size());
     double cumulative = 0;
@@ -74,7 +73,7 @@ class TrainerTest {
     List<Double> stepSecondsByEpoch = new java.util.ArrayList<>();
     double[] epochStepSeconds = {0};
     TrainingOutcome outcome = new Trainer().train(NET, HyperParameters.defaults(List.of()),
-        config(2, ScheduleConfig.constant()), SmallNet.data(110, 3), 1, new TrainingListener() {
+        config(2, new LearningRateSchedule.Constant(0)), SmallNet.data(110, 3), 1, new TrainingListener() {
           @Override
           public void onStepTime(double seconds) {
             epochStepSeconds[0] += seconds;
@@ -98,7 +97,7 @@ class TrainerTest {
   void trainingTimeCountsTheStepsOnlyAndTheRestIsOverhead() {
     double[] stepTimes = {0};
     TrainingOutcome outcome = new Trainer().train(NET, HyperParameters.defaults(List.of()),
-        config(2, ScheduleConfig.constant()), SmallNet.data(100, 3), 1, new TrainingListener() {
+        config(2, new LearningRateSchedule.Constant(0)), SmallNet.data(100, 3), 1, new TrainingListener() {
           @Override
           public void onStepTime(double seconds) {
             stepTimes[0] += seconds;
@@ -121,7 +120,7 @@ class TrainerTest {
 
   @Test
   void cosineScheduleIsComputedInTheGraph() {
-    TrainingOutcome outcome = train(config(4, ScheduleConfig.defaults()), 1);
+    TrainingOutcome outcome = train(config(4, LearningRateSchedule.defaults()), 1);
     int steps = 4 * 5;
     for (EpochMetrics m : outcome.epochs()) {
       int step = m.epoch() * 5; // the rate the next step would use
@@ -132,7 +131,7 @@ class TrainerTest {
 
   @Test
   void stepScheduleDecaysEveryStepEpochs() {
-    TrainingOutcome outcome = train(config(4, new ScheduleConfig(ScheduleConfig.STEP, 2, 0.1, 0, 0)), 1);
+    TrainingOutcome outcome = train(config(4, new LearningRateSchedule.Step(2, 0.1, 0)), 1);
     double[] expected = {0.1, 0.01, 0.01, 0.001};
     for (EpochMetrics m : outcome.epochs()) {
       assertEquals(expected[m.epoch() - 1], m.learningRate(), 1e-7, "epoch " + m.epoch());
@@ -141,8 +140,7 @@ class TrainerTest {
 
   @Test
   void aDivergingRunStopsAndSaysWhy() {
-    TrainingConfig wild = new TrainingConfig(3, 20, new OptimizerConfig(OptimizerConfig.SGD, 1e8, 0.9, false, 0.9,
-        0.999, 1e-8), ScheduleConfig.constant(), 0, AugmentationConfig.none(), null, 1);
+    TrainingConfig wild = new TrainingConfig(3, 20, new Optimizer.Sgd(1e8, 0.9, false), new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
     TrainingOutcome outcome = train(wild, 1);
     assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
     assertTrue(outcome.reason().contains("loss became"), outcome.reason());
@@ -151,8 +149,8 @@ class TrainerTest {
   @Test
   void theNetworkLearns() {
     TrainingOutcome outcome = new Trainer().train(NET, HyperParameters.defaults(List.of()),
-        new TrainingConfig(15, 20, new OptimizerConfig(OptimizerConfig.ADAM, 0.01, 0.9, false, 0.9, 0.999, 1e-8),
-            ScheduleConfig.constant(), 0, AugmentationConfig.none(), null, 0),
+        new TrainingConfig(15, 20, new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8),
+            new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 0),
         SmallNet.data(100, 3), 1, new TrainingListener() {});
     EpochMetrics first = outcome.epochs().get(0);
     EpochMetrics last = outcome.epochs().get(outcome.epochs().size() - 1);
