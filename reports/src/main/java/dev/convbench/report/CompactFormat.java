@@ -10,6 +10,8 @@ import java.text.ParsePosition;
  */
 final class CompactFormat extends NumberFormat {
 
+  private static final long serialVersionUID = 1L;
+
   private final SignificantFormat digits = new SignificantFormat(2);
 
   @Override

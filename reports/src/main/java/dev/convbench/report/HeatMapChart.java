@@ -160,6 +160,7 @@ final class HeatMapChart {
 
   /** Formats an exponent {@code e} as the number {@code 10^e} with two significant digits: {@code -3 → 0.001}. */
   private static final class PowerOfTen extends NumberFormat {
+    private static final long serialVersionUID = 1L;
     private final SignificantFormat digits = new SignificantFormat(2);
 
     @Override

@@ -13,6 +13,8 @@ import java.text.ParsePosition;
  */
 final class SignificantFormat extends NumberFormat {
 
+  private static final long serialVersionUID = 1L;
+
   private final MathContext digits;
 
   SignificantFormat(int significantDigits) {

@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
     Experiment loaded = experimentOptions.load(context, plugins.get());

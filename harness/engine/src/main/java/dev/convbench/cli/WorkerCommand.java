@@ -73,6 +73,7 @@ final class WorkerCommand implements Callable<Integer> {
   }
 
   @Override
+  @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
     Experiment loaded = experimentOptions.load(context, plugins.get());
     Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))

@@ -7,6 +7,8 @@ package dev.convbench.data;
  */
 public class DataException extends Exception {
 
+  private static final long serialVersionUID = 1L;
+
   public DataException(String message) {
     super(message);
   }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  */
 public final class ExperimentException extends Exception {
 
+  private static final long serialVersionUID = 1L;
+
   private final List<Problem> problems;
 
   /**

@@ -7,6 +7,8 @@ package dev.convbench.experiment;
  */
 final class InvalidValue extends Exception {
 
+  private static final long serialVersionUID = 1L;
+
   private final boolean complete;
 
   private InvalidValue(String message, boolean complete) {

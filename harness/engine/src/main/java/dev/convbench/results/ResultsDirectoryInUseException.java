@@ -9,6 +9,8 @@ import java.nio.file.Path;
  */
 public final class ResultsDirectoryInUseException extends IllegalStateException {
 
+  private static final long serialVersionUID = 1L;
+
   private final transient Path directory;
 
   ResultsDirectoryInUseException(Path directory, String what) {
