@@ -4,7 +4,6 @@ import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
-import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
@@ -30,7 +29,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code convbench bench ARCH}: times the real training step of an architecture on this machine (random images in

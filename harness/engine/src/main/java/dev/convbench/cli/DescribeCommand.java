@@ -7,16 +7,13 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.spi.HyperParameters;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code convbench describe ARCH}: the network layer by layer, like PyTorch's {@code print(net)} plus shapes. */
 @Command(name = "describe", mixinStandardHelpOptions = true,

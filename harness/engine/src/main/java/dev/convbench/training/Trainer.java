@@ -4,8 +4,6 @@ import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Trains one architecture on one data set with one seed, epoch by epoch, evaluating after each epoch. Stateless:
