@@ -35,7 +35,27 @@ public record CommandContext(PrintStream out, PrintStream err, Map<String, Strin
   /** The real process context. */
   public static CommandContext system() {
     return new CommandContext(System.out, System.err, System.getenv(), Path.of("").toAbsolutePath(),
-        System.console() != null);
+        isTerminal());
+  }
+
+  /**
+   * Whether standard output is a terminal (progress bars) rather than a pipe or file (one line per epoch). Up to Java
+   * 21, {@code System.console()} is null without a terminal; from Java 22 it exists anyway and
+   * {@code Console.isTerminal()} (absent from Java 17's API, so called by reflection) tells.
+   */
+  @SuppressWarnings("SystemConsoleNull") // handled: isTerminal() is asked where it exists
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      return true; // Java 17 to 21: a console exists only with a terminal
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /** Resolves a user-given path against the working directory. */

@@ -71,8 +71,11 @@ public final class Main implements Runnable {
     }
     Injector injector = Guice.createInjector(new ConvbenchModule(context, plugins));
     CommandLine cli = commandLine(new InjectingFactory(injector));
-    cli.setOut(new PrintWriter(context.out(), true));
-    cli.setErr(new PrintWriter(context.err(), true));
+    // The platform's charset, as the context's streams use it: what the terminal expects.
+    cli.setOut(new PrintWriter(new java.io.OutputStreamWriter(context.out(), java.nio.charset.Charset.defaultCharset()),
+        true));
+    cli.setErr(new PrintWriter(new java.io.OutputStreamWriter(context.err(), java.nio.charset.Charset.defaultCharset()),
+        true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, context, verbose));
     return cli.execute(args);
   }

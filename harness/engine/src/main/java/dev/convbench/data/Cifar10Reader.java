@@ -117,6 +117,7 @@ public final class Cifar10Reader {
     return new ImageSet(pixels, labels, (int) total);
   }
 
+  @SuppressWarnings("ByteBufferBackingArray") // chunk comes from ByteBuffer.allocate: its array starts at offset 0
   private static void readInto(Path file, int records, ByteBuffer chunk, byte[] pixels, byte[] labels, int first)
       throws DataException {
     byte[] bytes = chunk.array();

@@ -108,10 +108,10 @@ final class Architectures {
         }
         return Collections.unmodifiableList(elements);
       }
-      if (!(node instanceof ScalarNode)) {
+      if (!(node instanceof ScalarNode scalarNode)) {
         throw InvalidValue.because("must be a non-empty list of integers, e.g. [1, 2], got a mapping");
       }
-      return convertScalar(HyperParameter.Type.INTEGER, (ScalarNode) node); // check() explains it is no list
+      return convertScalar(HyperParameter.Type.INTEGER, scalarNode); // check() explains it is no list
     }
     if (!(node instanceof ScalarNode scalar)) {
       throw InvalidValue.because("must be " + (type == HyperParameter.Type.INTEGER ? "an " : "a ") + type.label()

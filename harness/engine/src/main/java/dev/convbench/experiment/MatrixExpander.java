@@ -37,6 +37,8 @@ final class MatrixExpander {
   }
 
   /**
+   * Expands a matrix into its cells.
+   *
    * @return the cells in order; empty after recording a problem when the matrix cannot be expanded
    */
   List<Cell> expand(MatrixSpec spec) {

@@ -16,6 +16,8 @@ final class MatrixKeys {
   }
 
   /**
+   * Resolves one key.
+   *
    * @param where the section, for messages: {@code matrix}, {@code matrix.include}, ...
    * @return the key, or empty after recording why it is not one
    */

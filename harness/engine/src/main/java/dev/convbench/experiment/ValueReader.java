@@ -7,6 +7,8 @@ import org.yaml.snakeyaml.nodes.Node;
 interface ValueReader {
 
   /**
+   * Reads one value.
+   *
    * @throws InvalidValue when the node has the wrong type or an impossible value
    */
   Object read(Node node) throws InvalidValue;

@@ -126,10 +126,10 @@ final class YamlTree {
       return "more than " + MAX_COLLECTION_ALIASES + " aliases to lists or mappings: refused, as that is how "
           + "\"billion laughs\" alias bombs blow up a small file; write the values out instead";
     }
-    if (message.toLowerCase().contains("nesting depth")) {
+    if (message.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")) {
       return "the document is nested too deeply";
     }
-    if (message.toLowerCase().contains("recursive key")) {
+    if (message.toLowerCase(java.util.Locale.ROOT).contains("recursive key")) {
       return "a mapping key refers to itself (recursive alias)";
     }
     return "cannot read the YAML: " + message;

@@ -16,12 +16,10 @@ import java.util.List;
  */
 final class CsvAppender implements Closeable {
 
-  private final FileChannel channel;
   private final OutputStream out;
   private long length;
 
   private CsvAppender(FileChannel channel, long length) {
-    this.channel = channel;
     this.out = Channels.newOutputStream(channel);
     this.length = length;
   }

@@ -95,6 +95,7 @@ public final class ResultsReader {
    * or diverged copy before a failed one before an unfinished one, else the one in the first directory given. Runs
    * with the same id but another identity (directories merged with {@code --allow-mixed}) all stay.
    */
+  @SuppressWarnings("ReferenceEquality") // copies of one run are equal records told apart by identity, on purpose
   private static List<ExperimentResults> withoutRepeatedRuns(List<ExperimentResults> experiments,
       Consumer<String> warn) {
     Map<String, List<RunResult>> copies = new LinkedHashMap<>();

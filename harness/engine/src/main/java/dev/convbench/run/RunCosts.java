@@ -73,7 +73,7 @@ public final class RunCosts {
       return dataset.trainSubset();
     }
     boolean holdout = DatasetOptions.VALIDATE_ON_HOLDOUT.equals(dataset.validation());
-    return OFFICIAL_TRAIN_IMAGES - (holdout ? dataset.holdoutSize() : 0);
+    return (long) OFFICIAL_TRAIN_IMAGES - (holdout ? dataset.holdoutSize() : 0);
   }
 
   private Built build(NetworkConfig network) {

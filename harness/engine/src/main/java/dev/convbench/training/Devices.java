@@ -111,7 +111,7 @@ public final class Devices {
     try {
       Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name", "--format=csv,noheader")
           .redirectErrorStream(true).start();
-      List<String> names = new String(p.getInputStream().readAllBytes()).lines().map(String::trim).toList();
+      List<String> names = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim).toList();
       return p.waitFor() == 0 && names.size() > index && !names.get(index).isEmpty() ? names.get(index) : "GPU";
     } catch (java.io.IOException e) {
       return "GPU";

@@ -97,7 +97,7 @@ public record NvidiaDriver(SharedLibraryLocator.Lookup library, String kernelMod
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
       p.getOutputStream().close();
-      List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+      List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
       return p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(lines) : Optional.empty();
     } catch (IOException e) {
       return Optional.empty();

@@ -157,7 +157,7 @@ public final class SharedLibraryLocator {
       try {
         Process p = new ProcessBuilder(ldconfig, "-p").redirectErrorStream(true).start();
         p.getOutputStream().close();
-        List<String> lines = new String(p.getInputStream().readAllBytes()).lines().toList();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
         if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return lines;
         }

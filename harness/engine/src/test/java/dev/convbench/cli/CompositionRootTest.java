@@ -128,7 +128,7 @@ class CompositionRootTest {
   void pluginsAreNotDiscoveredForHelp() {
     Path missing = work.resolve("no-plugins-here");
     assertEquals(ExitCode.OK, Main.execute(context(work), "list", "--help", "--plugins", missing.toString()));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: convbench list"), out.toString());
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: convbench list"), out.toString(StandardCharsets.UTF_8));
     assertEquals("", err.toString(StandardCharsets.UTF_8));
   }
 

@@ -124,7 +124,7 @@ class Cifar10DownloadTest {
   void fileUrlIsSupported() throws Exception {
     Path archive = Files.write(tmp.resolve("cifar-10-binary.tar.gz"), ARCHIVE);
 
-    new Cifar10Download(archive.toUri(), md5(ARCHIVE).toUpperCase(), DownloadListener.NONE).installInto(target);
+    new Cifar10Download(archive.toUri(), md5(ARCHIVE).toUpperCase(java.util.Locale.ROOT), DownloadListener.NONE).installInto(target);
 
     assertEquals(List.of(), Cifar10Format.missingFiles(target));
   }

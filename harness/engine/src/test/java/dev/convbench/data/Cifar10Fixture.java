@@ -56,8 +56,18 @@ final class Cifar10Fixture {
       for (int f = 1; f <= 6; f++) {
         Files.write(dir.resolve(fileName(f)), batch(f, records));
       }
-      Files.writeString(dir.resolve("batches.meta.txt"), "airplane\nautomobile\nbird\ncat\ndeer\ndog\nfrog\nhorse\n"
-          + "ship\ntruck\n");
+      Files.writeString(dir.resolve("batches.meta.txt"), """
+          airplane
+          automobile
+          bird
+          cat
+          deer
+          dog
+          frog
+          horse
+          ship
+          truck
+          """);
       return dir;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

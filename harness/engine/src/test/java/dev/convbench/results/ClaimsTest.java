@@ -89,7 +89,7 @@ class ClaimsTest {
   void aClaimWithoutHeartbeatForLongerThanTheTimeoutIsStaleAndItsTakeoverIsRecorded() throws IOException {
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     try (Claims remoteClaims = new Claims(out, settings, remote, Clock.fixed(t0, ZoneOffset.UTC))) {
-      remoteClaims.claim(remoteClaims.observe("r1")).orElseThrow();
+      assertTrue(remoteClaims.claim(remoteClaims.observe("r1")).isPresent(), "the claim is taken");
     }
     try (Claims early = new Claims(out, settings, me, Clock.fixed(t0.plus(Duration.ofMinutes(4)), ZoneOffset.UTC))) {
       assertEquals(Claims.State.HELD, early.observe("r1").state(), "4 min without heartbeat: not yet stale");
@@ -116,7 +116,7 @@ class ClaimsTest {
     child.waitFor();
     try (Claims theirs = new Claims(out, settings, dead, Clock.systemUTC());
         Claims mine = new Claims(out, settings, me, Clock.systemUTC())) {
-      theirs.claim(theirs.observe("r1")).orElseThrow();
+      assertTrue(theirs.claim(theirs.observe("r1")).isPresent(), "the claim is taken");
       Claims.Observation seen = mine.observe("r1");
       assertEquals(Claims.State.STALE, seen.state());
       assertEquals("process " + child.pid() + " on " + me.host() + " is gone", seen.reason());
@@ -131,7 +131,7 @@ class ClaimsTest {
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     try (Claims theirs = new Claims(out, settings, alive, Clock.fixed(t0, ZoneOffset.UTC));
         Claims mine = new Claims(out, settings, me, Clock.fixed(t0.plusSeconds(60), ZoneOffset.UTC))) {
-      theirs.claim(theirs.observe("r1")).orElseThrow();
+      assertTrue(theirs.claim(theirs.observe("r1")).isPresent(), "the claim is taken");
       assertEquals(Claims.State.HELD, mine.observe("r1").state());
     }
   }
@@ -185,7 +185,7 @@ class ClaimsTest {
         Claims taker = new Claims(out, settings, me, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(10)))) {
       HeldClaim held = holder.claim(holder.observe("r1")).orElseThrow();
       held.ensureHeld();
-      taker.claim(taker.observe("r1")).orElseThrow(); // 10 minutes later, by the taker's clock: stale
+      assertTrue(taker.claim(taker.observe("r1")).isPresent(), "the claim is taken"); // 10 minutes later, by the taker's clock: stale
       now.set(t0.plus(Duration.ofMinutes(10))); // the holder's machine resumes
       assertThrows(ClaimLostException.class, held::ensureHeld);
       assertTrue(held.lost());
@@ -202,7 +202,7 @@ class ClaimsTest {
       held.ensureHeld();
       Claims.Observation seen = taker.observe("r1");
       assertEquals(Claims.State.STALE, seen.state());
-      taker.claim(seen).orElseThrow();
+      assertTrue(taker.claim(seen).isPresent(), "the claim is taken");
       assertThrows(ClaimLostException.class, held::ensureHeld);
       assertTrue(held.lost());
     }
@@ -214,7 +214,7 @@ class ClaimsTest {
     // run between two of its heartbeats.
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     try (Claims holder = new Claims(out, settings, remote, Clock.fixed(t0, ZoneOffset.UTC))) {
-      holder.claim(holder.observe("r1")).orElseThrow();
+      assertTrue(holder.claim(holder.observe("r1")).isPresent(), "the claim is taken");
     }
     ClaimSettings impatient = new ClaimSettings(Duration.ofMillis(100), Duration.ofMillis(50));
     try (Claims early = new Claims(out, impatient, me, Clock.fixed(t0.plusSeconds(20), ZoneOffset.UTC));
@@ -232,7 +232,7 @@ class ClaimsTest {
     Instant t0 = Instant.parse("2026-01-01T10:00:00Z");
     try (Claims fast = new Claims(out, settings, remote, Clock.fixed(t0.plus(Duration.ofHours(3)), ZoneOffset.UTC));
         Claims mine = new Claims(out, settings, me, Clock.fixed(t0, ZoneOffset.UTC))) {
-      fast.claim(fast.observe("r1")).orElseThrow();
+      assertTrue(fast.claim(fast.observe("r1")).isPresent(), "the claim is taken");
       Claims.Observation seen = mine.observe("r1");
       assertEquals(Claims.State.HELD, seen.state());
       assertEquals("heartbeat dated 180 min in the future (the clocks of this machine and the holder's disagree)",
@@ -258,8 +258,8 @@ class ClaimsTest {
   @Test
   void aClaimWhoseHeartbeatIsNotAnInstantIsJudgedByItsFileAgeInsteadOfFailingEveryObserver() throws IOException {
     try (Claims remoteClaims = new Claims(out, settings, remote, Clock.systemUTC())) {
-      remoteClaims.claim(remoteClaims.observe("r1")).orElseThrow();
-      remoteClaims.claim(remoteClaims.observe("r2")).orElseThrow();
+      assertTrue(remoteClaims.claim(remoteClaims.observe("r1")).isPresent(), "the claim is taken");
+      assertTrue(remoteClaims.claim(remoteClaims.observe("r2")).isPresent(), "the claim is taken");
     }
     Path garbled = out.resolve(".claims/r1/attempt-000001.json");
     Files.writeString(garbled, Files.readString(garbled).replaceFirst("\"heartbeatAt\" : \"[^\"]*\"",

@@ -18,7 +18,7 @@ public final class Initializers {
    * weights and biases (Kaiming-uniform with a = √5), so networks start as the course reports' PyTorch code did.
    */
   public static Network.Initializer uniformFanIn(long fanIn) {
-    float bound = (float) (1.0 / Math.sqrt(fanIn));
+    float bound = (float) (1.0 / Math.sqrt((double) fanIn));
     return (tf, shape, seeds) -> {
       Operand<TInt64> dims = tf.constant(shape.asArray());
       Operand<TFloat32> unit = tf.random.randomUniform(dims, TFloat32.class,

@@ -130,10 +130,10 @@ public final class HyperParameter {
         return checkRange(((Number) value).doubleValue()).or(() -> checkChoice(((Number) value).intValue()));
       }
       case NUMBER -> {
-        if (!(value instanceof Number)) {
+        if (!(value instanceof Number number)) {
           return Optional.of("must be a number, got " + show(value));
         }
-        return checkRange(((Number) value).doubleValue());
+        return checkRange(number.doubleValue());
       }
       case BOOLEAN -> {
         return value instanceof Boolean ? Optional.empty() : Optional.of("must be true or false, got " + show(value));
