@@ -8,6 +8,8 @@ import java.util.Locale;
  * Section {@code cost}: a table of every cell's cost (parameters, FLOPs, training time, throughput, peak memory)
  * next to its final accuracy, and accuracy against parameters, FLOPs and training time with the Pareto front.
  */
+// Cells are compared by identity on purpose: the baseline is one of the page's own cell objects.
+@SuppressWarnings("ReferenceEquality")
 final class CostSection {
 
   /** The cost axes. */

@@ -17,6 +17,8 @@ public record Curve(String label, int runs, boolean incomplete, List<Point> poin
   }
 
   /**
+   * One point of a cell's curve.
+   *
    * @param x position on the x axis (epoch, or mean seconds over the runs)
    * @param mean mean over the runs that have this point
    * @param std sample standard deviation over them (0 for a single run)

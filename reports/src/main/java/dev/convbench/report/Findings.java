@@ -15,6 +15,8 @@ import java.util.function.ToDoubleFunction;
  * p &lt; {@value Welch#ALPHA}, and the test is quoted; with a single run on either side the sentence gives the
  * numbers and says "n=1: no claim of difference". Deterministic quantities (parameters, FLOPs) need no test.
  */
+// Cells are compared by identity on purpose: the baseline is one of the page's own cell objects.
+@SuppressWarnings("ReferenceEquality")
 final class Findings {
 
   /**

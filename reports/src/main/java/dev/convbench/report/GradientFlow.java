@@ -92,7 +92,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
         for (LayerStats s : run.layerStats(bySteps ? LayerStats.Kind.SAMPLE : LayerStats.Kind.EPOCH)) {
           double v = groupMean(s, group.getValue());
           long key = bySteps ? s.step() : s.epoch();
-          Curves.add(byKey, key, key, v);
+          Curves.add(byKey, key, (double) key, v);
         }
       }
       groups.add(Curves.downsample(Curves.aggregate(group.getKey(), runs, byKey), Curves.MAX_POINTS));

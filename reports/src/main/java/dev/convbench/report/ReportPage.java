@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  * present, and it sets {@code data-ok="true"} on {@code <body>} (else {@code "false"} and {@code data-missing}).
  * {@code ci/browser-check.sh} reads that attribute from the DOM a real browser rendered.
  */
+// Cells are compared by identity on purpose: the baseline is one of the page's own cell objects.
+@SuppressWarnings("ReferenceEquality")
 final class ReportPage {
 
   /** The page's style sheet and script, inlined so that the page stays one self-contained file. */

@@ -181,8 +181,11 @@ class EndToEndTest {
 
   @Test
   void deviceOnTheCommandLineOverridesTheFileAndRunJsonRecordsBoth() throws IOException {
-    Path file = experiment("on-cpu", "device: gpu\ndefaults: {epochs: 1, batch-size: 50}\n"
-        + "matrix: {architecture: [baseline-cnn]}\n");
+    Path file = experiment("on-cpu", """
+        device: gpu
+        defaults: {epochs: 1, batch-size: 50}
+        matrix: {architecture: [baseline-cnn]}
+        """);
     Cli.Result r = Cli.run(work, "run", file.toString(), "--out", "on-cpu", "--no-report", "--device", "cpu");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode environment = runJson(runDirs(work.resolve("on-cpu")).get(0)).path("environment");
@@ -193,8 +196,11 @@ class EndToEndTest {
   @Test
   void reportMergesResultDirectories() throws IOException {
     Path file = experiment("merge-a", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n");
-    Path other = experiment("merge-b", "defaults: {epochs: 1, batch-size: 50}\nmatrix: {architecture: [baseline-cnn]}\n"
-        + "seeds: [2]\n");
+    Path other = experiment("merge-b", """
+        defaults: {epochs: 1, batch-size: 50}
+        matrix: {architecture: [baseline-cnn]}
+        seeds: [2]
+        """);
     assertEquals(0, Cli.run(work, "run", file.toString(), "--out", "merge-a", "--no-report").exitCode());
     assertEquals(0, Cli.run(work, "run", other.toString(), "--out", "merge-b", "--no-report").exitCode());
     Cli.Result refused = Cli.run(work, "report", "merge-a", "merge-b", "--out", "merged");
