@@ -101,14 +101,14 @@ public final class PreparedRun implements AutoCloseable {
             diagnostics.beforeStep(graph.session());
           }
           long stepStarted = System.nanoTime();
-          float[] r = graph.step(s, globalStep, gradientNorms);
+          TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms);
           double stepSeconds = (System.nanoTime() - stepStarted) / 1e9;
           trained += stepSeconds;
           trainedHere += stepSeconds;
           globalStep++;
           listener.onStepTime(stepSeconds);
-          if (!Float.isFinite(r[0])) {
-            return diverged("loss became " + r[0] + " at step " + globalStep + " (epoch " + epoch + ")", history);
+          if (!Float.isFinite(r.loss())) {
+            return diverged("loss became " + r.loss() + " at step " + globalStep + " (epoch " + epoch + ")", history);
           }
           if (gradientNorms != null) {
             double[] weightNorms = new double[layers];
@@ -121,13 +121,13 @@ public final class PreparedRun implements AutoCloseable {
             listener.onLayerStats(new LayerStats(LayerStats.Kind.SAMPLE, globalStep, epoch, diagnostics.layers(),
                 gradientNorms, weightNorms, ratios));
           }
-          lossSum += r[0];
-          correct += r[1];
+          lossSum += r.loss();
+          correct += r.correct();
           int done = s + 1 - firstStep;
           listener.onStep(epoch, s + 1, lossSum / (s + 1), correct / ((s + 1) * (double) batch),
               done * (double) batch / trainedHere);
           if (sample) {
-            listener.onStepLoss(new StepLoss(globalStep, epoch, r[0], cumulative + trained));
+            listener.onStepLoss(new StepLoss(globalStep, epoch, r.loss(), cumulative + trained));
           }
           boolean stopping = stop.getAsBoolean();
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();

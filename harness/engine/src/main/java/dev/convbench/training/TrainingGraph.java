@@ -271,8 +271,11 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
+  /** What one training step returns: the batch's mean loss and how many of its images were classified right. */
+  record StepResult(float loss, float correct) {}
+
   /** Runs training step {@code index} (0-based within the epoch) as global step {@code globalStep} (0-based). */
-  float[] step(int index, long globalStep) {
+  StepResult step(int index, long globalStep) {
     return step(index, globalStep, null);
   }
 
@@ -281,7 +284,7 @@ final class TrainingGraph implements AutoCloseable {
    * depend on the global step alone; when {@code gradientNorms} is not null, also fetches the step's per-layer
    * gradient norms into it (same run, so they belong to this step's gradients).
    */
-  float[] step(int index, long globalStep, double[] gradientNorms) {
+  StepResult step(int index, long globalStep, double[] gradientNorms) {
     try (TInt32 start = TInt32.scalarOf(index * batchSize); TInt64 step = TInt64.scalarOf(globalStep)) {
       Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
           .fetch(stepCorrect);
@@ -293,7 +296,7 @@ final class TrainingGraph implements AutoCloseable {
         if (gradientNorms != null) {
           LayerDiagnostics.copy((TFloat32) r.get(2), gradientNorms);
         }
-        return new float[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
+        return new StepResult(((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat());
       }
     }
   }
