@@ -7,6 +7,7 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
+import dev.convbench.training.Hardware;
 import dev.convbench.training.Optimizer;
 import dev.convbench.training.Precision;
 import dev.convbench.training.PreparedRun;
@@ -96,8 +97,9 @@ final class BenchCommand implements Callable<Integer> {
     DeviceOptions.requireUsable(device, context);
     Precision asked = Precision.parse(precision).orElseThrow(() -> new UserInputException("--precision expects one"
         + " of " + String.join(", ", Precision.yamlNames()) + ", not '" + precision + "'"));
-    Precision used = asked.resolve(Devices.hardware(device));
-    used.problemOn(Devices.hardware(device)).ifPresent(problem -> {
+    Hardware here = Devices.hardware(device);
+    Precision used = asked.resolve(here);
+    used.problemOn(here).ifPresent(problem -> {
       throw new UserInputException(problem);
     });
     DiscoveredPlugin plugin = architectureOptions.plugin(plugins.get());

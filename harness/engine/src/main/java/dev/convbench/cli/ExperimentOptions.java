@@ -8,6 +8,7 @@ import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.training.Devices;
+import dev.convbench.training.Hardware;
 import dev.convbench.training.Precision;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,20 +49,41 @@ final class ExperimentOptions {
   }
 
   /**
+   * Loads the file as this process will train it: thread counts and device from the command line over the file's,
+   * a GPU asked for checked, {@code precision: auto} resolved for this machine. Everything that cannot train here is
+   * refused before anything is written.
+   */
+  Experiment loadForTraining(CommandContext context, PluginRegistry plugins, ThreadOptions threads,
+      DeviceOptions devices) throws ExperimentException {
+    Experiment loaded = load(context, plugins);
+    Experiment experiment = loaded.withThreads(threads.resolve(loaded.threads()))
+        .withDevice(devices.resolve(loaded.device()));
+    DeviceOptions.requireUsable(experiment.device(), context);
+    return resolvedForThisMachine(experiment, true);
+  }
+
+  /**
    * {@code experiment} with {@code precision: auto} replaced by what it means on this machine and the experiment's
    * device, so that run identities name the format the runs compute in.
    */
   static Experiment resolvedForThisMachine(Experiment experiment) {
-    return experiment.withPrecisionResolved(() -> Devices.hardware(experiment.device()));
+    return resolvedForThisMachine(experiment, false);
   }
 
-  /** Refuses, before anything is written, an experiment whose precision this machine cannot compute in. */
-  static void requireTrainableHere(Experiment experiment) {
-    if (experiment.runs().stream().anyMatch(r -> r.training().precision() == Precision.FP16)) {
-      experiment.precisionProblemOn(Devices.hardware(experiment.device())).ifPresent(problem -> {
+  private static Experiment resolvedForThisMachine(Experiment experiment, boolean toTrain) {
+    boolean asksTheMachine = experiment.runs().stream().map(r -> r.training().precision())
+        .anyMatch(p -> p == Precision.AUTO || (toTrain && p == Precision.FP16));
+    if (!asksTheMachine) {
+      return experiment;
+    }
+    Hardware here = Devices.hardware(experiment.device());
+    Experiment resolved = experiment.withPrecisionResolved(here);
+    if (toTrain) {
+      resolved.precisionProblemOn(here).ifPresent(problem -> {
         throw new UserInputException(experiment.source() + ": " + problem);
       });
     }
+    return resolved;
   }
 
   private DatasetOptions override(DatasetOptions options, CommandContext context) {

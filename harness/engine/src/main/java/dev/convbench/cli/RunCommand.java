@@ -76,12 +76,7 @@ final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
-    Experiment loaded = experimentOptions.load(context, plugins.get());
-    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
-        .withDevice(deviceOptions.resolve(loaded.device()));
-    DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
-    experiment = ExperimentOptions.resolvedForThisMachine(experiment);
-    ExperimentOptions.requireTrainableHere(experiment);
+    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions);
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {

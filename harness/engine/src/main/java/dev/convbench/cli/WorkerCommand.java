@@ -75,12 +75,7 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
-    Experiment loaded = experimentOptions.load(context, plugins.get());
-    Experiment experiment = loaded.withThreads(threadOptions.resolve(loaded.threads()))
-        .withDevice(deviceOptions.resolve(loaded.device()));
-    DeviceOptions.requireUsable(experiment.device(), context); // before the results directory is touched
-    experiment = ExperimentOptions.resolvedForThisMachine(experiment);
-    ExperimentOptions.requireTrainableHere(experiment);
+    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions);
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         self.get().describe(), experiment.runs().size(), outDir);

@@ -46,14 +46,13 @@ public record Experiment(String name, String description, Path source, String so
   }
 
   /**
-   * The same experiment with {@code precision: auto} replaced by what it means on {@code hardware} (asked for only
-   * when a run says auto), so that a run's identity names the format it computes in.
+   * The same experiment with {@code precision: auto} replaced by what it means on {@code here}, so that a run's
+   * identity names the format it computes in.
    */
-  public Experiment withPrecisionResolved(java.util.function.Supplier<Hardware> hardware) {
+  public Experiment withPrecisionResolved(Hardware here) {
     if (runs.stream().noneMatch(r -> r.training().precision() == Precision.AUTO)) {
       return this;
     }
-    Hardware here = hardware.get();
     List<RunSpec> resolved = runs.stream().map(r -> r.training().precision() != Precision.AUTO ? r
         : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
             r.training().withPrecision(Precision.AUTO.resolve(here)), r.dataset(), r.seed(), r.cell(), r.label()))

@@ -108,18 +108,10 @@ public final class Devices {
    */
   public static String gpuModel(DeviceSetting setting) {
     int index = Math.max(0, setting.gpuIndex());
-    try {
-      Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name", "--format=csv,noheader")
-          .redirectErrorStream(true).start();
-      List<String> names = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::trim).toList();
-      return p.waitFor() == 0 && names.size() > index && !names.get(index).isEmpty() ? names.get(index) : "GPU";
-    } catch (java.io.IOException e) {
-      return "GPU";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "GPU";
-    }
+    return NvidiaDriver.listGpus().orElse(List.of()).stream().filter(g -> g.index() == index)
+        .map(NvidiaDriver.PhysicalGpu::name).filter(name -> !name.isEmpty()).findFirst().orElse("GPU");
   }
+
 
   /** The TensorFlow runtime version, e.g. {@code 2.16.2}. */
   public static String tensorFlowVersion() {

@@ -63,13 +63,18 @@ public record NvidiaDriver(SharedLibraryLocator.Lookup library, String kernelMod
     } catch (IOException | RuntimeException e) {
       // Informative only.
     }
+    Optional<List<PhysicalGpu>> gpus = listGpus();
+    return new NvidiaDriver(locator.find(CudaLibraries.DRIVER), module, gpus.isPresent(), gpus.orElse(List.of()));
+  }
+
+  /** The GPUs {@code nvidia-smi} lists, or empty when it cannot be run. */
+  public static Optional<List<PhysicalGpu>> listGpus() {
     Optional<List<String>> smi = nvidiaSmi("--query-gpu=index,name,compute_cap", "--format=csv,noheader");
     if (smi.isEmpty()) {
       // Drivers before 510 do not know compute_cap.
       smi = nvidiaSmi("--query-gpu=index,name", "--format=csv,noheader");
     }
-    return new NvidiaDriver(locator.find(CudaLibraries.DRIVER), module, smi.isPresent(),
-        smi.map(NvidiaDriver::parseGpus).orElse(List.of()));
+    return smi.map(NvidiaDriver::parseGpus);
   }
 
   /** The GPUs of {@code nvidia-smi --query-gpu=index,name[,compute_cap] --format=csv,noheader} output. */

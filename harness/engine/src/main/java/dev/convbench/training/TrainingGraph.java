@@ -286,12 +286,10 @@ final class TrainingGraph implements AutoCloseable {
    */
   StepResult step(int index, long globalStep, double[] gradientNorms) {
     try (TInt32 start = TInt32.scalarOf(index * batchSize); TInt64 step = TInt64.scalarOf(globalStep)) {
-      Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
-          .fetch(stepCorrect);
+      Session.Runner runner = stepRunner(start, step);
       if (gradientNorms != null) {
         runner.fetch(diagnostics.gradientNorms());
       }
-      trainTargets.forEach(runner::addTarget);
       try (Result r = runner.run()) {
         if (gradientNorms != null) {
           LayerDiagnostics.copy((TFloat32) r.get(2), gradientNorms);
@@ -301,15 +299,22 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
+  /** A training step's run: the batch offset and global step fed, loss and correct count fetched, updates run. */
+  private Session.Runner stepRunner(TInt32 start, TInt64 step) {
+    Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
+        .fetch(stepCorrect);
+    trainTargets.forEach(runner::addTarget);
+    return runner;
+  }
+
   /**
    * Runs training step {@code index} as global step {@code globalStep} and returns the graph TensorFlow executed for
    * it, after Grappler's rewrites (mixed precision among them): what each op computed in.
    */
   List<org.tensorflow.proto.NodeDef> executedStep(int index, long globalStep) {
     try (TInt32 start = TInt32.scalarOf(index * batchSize); TInt64 step = TInt64.scalarOf(globalStep)) {
-      Session.Runner runner = session.runner().feed(batchStart, start).feed(stepFeed, step).fetch(stepLoss)
+      Session.Runner runner = stepRunner(start, step)
           .setOptions(org.tensorflow.proto.RunOptions.newBuilder().setOutputPartitionGraphs(true).build());
-      trainTargets.forEach(runner::addTarget);
       try (Result r = runner.runAndFetchMetadata()) {
         return r.getMetadata().orElseThrow().getPartitionGraphsList().stream()
             .flatMap(g -> g.getNodeList().stream()).toList();
