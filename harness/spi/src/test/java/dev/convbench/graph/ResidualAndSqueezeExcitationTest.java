@@ -9,17 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Ops;
-import org.tensorflow.types.TFloat32;
 
 /** Padded average pooling (PyTorch's), squeeze-and-excitation and the residual block with it. */
 class ResidualAndSqueezeExcitationTest {
@@ -28,7 +19,7 @@ class ResidualAndSqueezeExcitationTest {
   void paddedAveragePoolingCountsThePaddingAsPyTorchDoes() {
     float[] ones = new float[16];
     java.util.Arrays.fill(ones, 1f);
-    float[] y = run(Shape.of(1, 4, 4, 1), ones, net -> x -> net.apply(x, avgPool(3, 2).padding(1)));
+    float[] y = LayerProbe.inferenceOutput(Shape.of(1, 4, 4, 1), ones, avgPool(3, 2).padding(1));
     // corner window: 4 of its 9 pixels inside; edge: 6; interior: 9 (count_include_pad=True)
     assertArrayEquals(new float[] {4 / 9f, 6 / 9f, 6 / 9f, 1f}, y, 1e-6f);
   }
@@ -38,7 +29,7 @@ class ResidualAndSqueezeExcitationTest {
     int channels = 32;
     float[] input = positive(2 * 3 * 3 * channels);
     for (SqueezeExcitation se : new SqueezeExcitation[] {squeezeExcitation(8), squeezeExcitation(8).withConvolutions()}) {
-      float[] y = run(Shape.of(2, 3, 3, channels), input, net -> x -> net.apply(x, se));
+      float[] y = LayerProbe.inferenceOutput(Shape.of(2, 3, 3, channels), input, se);
       for (int n = 0; n < 2; n++) {
         for (int c = 0; c < channels; c++) {
           float factor = y[index(n, 0, c, channels)] / input[index(n, 0, c, channels)];
@@ -54,14 +45,14 @@ class ResidualAndSqueezeExcitationTest {
   @Test
   void bothSqueezeExcitationFlavoursHaveTheSameParameters() {
     long expected = 2L * 64 * 4 + 4 + 64; // 64→4 and 4→64, with biases
-    assertEquals(expected, parameters(Shape.of(1, 2, 2, 64), squeezeExcitation(16)));
-    assertEquals(expected, parameters(Shape.of(1, 2, 2, 64), squeezeExcitation(16).withConvolutions()));
+    assertEquals(expected, LayerProbe.trainableParameters(Shape.of(1, 2, 2, 64), squeezeExcitation(16)));
+    assertEquals(expected, LayerProbe.trainableParameters(Shape.of(1, 2, 2, 64), squeezeExcitation(16).withConvolutions()));
   }
 
   @Test
   void seResidualBlockAddsOnlyTheSeParameters() {
-    long plain = parameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1));
-    long withSe = parameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1).withSqueezeExcitation(squeezeExcitation(16)));
+    long plain = LayerProbe.trainableParameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1));
+    long withSe = LayerProbe.trainableParameters(Shape.of(1, 4, 4, 64), residualBlock(64, 1).withSqueezeExcitation(squeezeExcitation(16)));
     assertEquals(2L * 64 * 4 + 4 + 64, withSe - plain);
   }
 
@@ -69,8 +60,15 @@ class ResidualAndSqueezeExcitationTest {
   void invalidConfigurationsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> squeezeExcitation(0));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> parameters(Shape.of(1, 2, 2, 8), squeezeExcitation(16)));
+        () -> LayerProbe.trainableParameters(Shape.of(1, 2, 2, 8), squeezeExcitation(16)));
     assertTrue(e.getMessage().contains("leaves no hidden unit for 8 channels"), e.getMessage());
+  }
+
+  @Test
+  void aProbeRefusesAnInputWhoseValuesDoNotFillItsShape() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LayerProbe.inferenceOutput(Shape.of(1, 2, 2, 3), new float[48], avgPool(2, 2)));
+    assertEquals("48 values for an input of shape [1, 2, 2, 3]", e.getMessage());
   }
 
   private static int index(int n, int pixel, int c, int channels) {
@@ -84,35 +82,5 @@ class ResidualAndSqueezeExcitationTest {
       values[i] = 0.5f + random.nextFloat();
     }
     return values;
-  }
-
-  /** Trainable parameters {@code layer} creates on an input of {@code shape}. */
-  private static long parameters(Shape shape, Layer layer) {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      VariableStore variables = new VariableStore(tf, 1);
-      Network net = new Network(tf, false, 10, variables);
-      net.apply(tf.zeros(tf.constant(shape.asArray()), TFloat32.class), layer);
-      return variables.trainableParameterCount();
-    }
-  }
-
-  /** Builds {@code layers} in inference mode on a constant input and returns its output. */
-  private static float[] run(Shape shape, float[] input,
-      Function<Network, Function<Operand<TFloat32>, Operand<TFloat32>>> layers) {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      Network net = new Network(tf, false, 10, new VariableStore(tf, 1));
-      Operand<TFloat32> y = layers.apply(net).apply(tf.constant(shape, DataBuffers.of(input, true, false)));
-      try (Session s = new Session(g)) {
-        s.initialize();
-        try (Result r = s.runner().fetch(y).run()) {
-          TFloat32 t = (TFloat32) r.get(0);
-          float[] out = new float[(int) t.shape().size()];
-          t.copyTo(NdArrays.wrap(t.shape(), DataBuffers.of(out, false, false)));
-          return out;
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.convbench.plugins.blocks;
 
+import dev.convbench.graph.LayerProbe;
+
 import static dev.convbench.graph.Layers.dense;
 import static dev.convbench.graph.Layers.flatten;
 import static dev.convbench.plugins.blocks.Blocks.denseBlock;
@@ -15,20 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.convbench.graph.Layer;
 import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.Network;
 import dev.convbench.graph.VariableStore;
 import java.util.Random;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.NdArrays;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
@@ -66,15 +62,15 @@ class BlocksTest {
   }
 
   @Test
-  void denseLayerConcatenatesItsInputInTheSeedsOrder() {
+  void denseLayerConcatenatesInEitherOrder() {
     int in = 3;
-    float[] input = positive(4 * 4 * in);
-    float[] inputFirst = run(Shape.of(1, 2, 2, in), input, net -> x -> net.apply(x, denseLayer(2)));
-    float[] newFirst = run(Shape.of(1, 2, 2, in), input, net -> x -> net.apply(x, denseLayer(2).newFeaturesFirst()));
+    float[] input = positive(2 * 2 * in);
+    float[] inputFirst = LayerProbe.inferenceOutput(Shape.of(1, 2, 2, in), input, denseLayer(2));
+    float[] newFirst = LayerProbe.inferenceOutput(Shape.of(1, 2, 2, in), input, denseLayer(2).newFeaturesFirst());
     for (int pixel = 0; pixel < 4; pixel++) {
       for (int c = 0; c < in; c++) {
-        assertEquals(input[pixel * in + c], inputFirst[pixel * (in + 2) + c], "seed 003: input first");
-        assertEquals(input[pixel * in + c], newFirst[pixel * (in + 2) + 2 + c], "seed 002: new maps first");
+        assertEquals(input[pixel * in + c], inputFirst[pixel * (in + 2) + c], "DenseNet+SE's order: the input first");
+        assertEquals(input[pixel * in + c], newFirst[pixel * (in + 2) + 2 + c], "DenseNet's order: the new maps first");
       }
     }
   }
@@ -89,7 +85,7 @@ class BlocksTest {
       assertArrayEquals(new long[] {1, 4, 4, 128}, y.shape().asArray(), "64 + 6·32 = 256, halved: 128 at 4×4");
     }
     // BN 64 + 1×1 64→128 + BN 128 + 3×3 128→32, all convs without bias
-    assertEquals(128 + 64 * 128 + 256 + 9 * 128 * 32, parameters(Shape.of(1, 4, 4, 64), denseLayer(32)));
+    assertEquals(128 + 64 * 128 + 256 + 9 * 128 * 32, LayerProbe.trainableParameters(Shape.of(1, 4, 4, 64), denseLayer(32)));
   }
 
   @Test
@@ -120,7 +116,7 @@ class BlocksTest {
     assertThrows(IllegalArgumentException.class, () -> transition(1.5));
     assertThrows(IllegalArgumentException.class, () -> res2NetBlock(64, 1, 1));
     assertThrows(IllegalArgumentException.class, () -> res2NetBlock(2, 1, 4));
-    assertThrows(IllegalArgumentException.class, () -> parameters(Shape.of(1, 1, 1, 8), transition(0.5)));
+    assertThrows(IllegalArgumentException.class, () -> LayerProbe.trainableParameters(Shape.of(1, 1, 1, 8), transition(0.5)));
   }
 
   private static void assertShape(Operand<TFloat32> y, long... expected) {
@@ -134,35 +130,5 @@ class BlocksTest {
       values[i] = 0.5f + random.nextFloat();
     }
     return values;
-  }
-
-  /** Trainable parameters {@code layer} creates on an input of {@code shape}. */
-  private static long parameters(Shape shape, Layer layer) {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      VariableStore variables = new VariableStore(tf, 1);
-      Network net = new Network(tf, false, 10, variables);
-      net.apply(tf.zeros(tf.constant(shape.asArray()), TFloat32.class), layer);
-      return variables.trainableParameterCount();
-    }
-  }
-
-  /** Builds {@code layers} in inference mode on a constant input and returns its output. */
-  private static float[] run(Shape shape, float[] input,
-      Function<Network, Function<Operand<TFloat32>, Operand<TFloat32>>> layers) {
-    try (Graph g = new Graph()) {
-      Ops tf = Ops.create(g);
-      Network net = new Network(tf, false, 10, new VariableStore(tf, 1));
-      Operand<TFloat32> y = layers.apply(net).apply(tf.constant(shape, DataBuffers.of(input, true, false)));
-      try (Session s = new Session(g)) {
-        s.initialize();
-        try (Result r = s.runner().fetch(y).run()) {
-          TFloat32 t = (TFloat32) r.get(0);
-          float[] out = new float[(int) t.shape().size()];
-          t.copyTo(NdArrays.wrap(t.shape(), DataBuffers.of(out, false, false)));
-          return out;
-        }
-      }
-    }
   }
 }
