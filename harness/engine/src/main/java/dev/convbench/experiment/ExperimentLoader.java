@@ -42,8 +42,9 @@ import java.util.Objects;
  * defaults:                   # optional training settings of every run; unset ones as TrainingConfig.defaults()
  *   epochs: 10                # >= 1
  *   batch-size: 128           # >= 1, and at most train-subset
- *   optimizer: {type: sgd, lr: 0.05, momentum: 0.9, nesterov: true, beta1: 0.9, beta2: 0.999, epsilon: 1e-8}
- *   schedule: {type: cosine, step-epochs: 30, gamma: 0.1, warmup-epochs: 0, min-lr: 0}
+ *   optimizer: {type: sgd, lr: 0.05, momentum: 0.9, nesterov: true}   # or {type: adam, lr: 0.001, beta1: 0.9,
+ *                                                                     #     beta2: 0.999, epsilon: 1e-8}
+ *   schedule: {type: cosine, warmup-epochs: 0, min-lr: 0}  # or {type: step, step-epochs: 30, gamma: 0.1}
  *   weight-decay: 5e-4
  *   augmentation: {random-crop: true, padding: 4, horizontal-flip: true, normalize: true}
  *   target-accuracy: 0.9      # fraction in (0, 1], or a percentage such as 90%; empty for none
@@ -69,12 +70,14 @@ import java.util.Objects;
  * Values are read from their text where the key's type is known, so {@code 5e-4} (a string to YAML 1.1) and
  * {@code "0.1"} are numbers where a number is expected. Booleans are {@code true/false}, {@code yes/no} or
  * {@code on/off}. Beyond the type, values are checked for sense: {@code optimizer.lr}, {@code optimizer.epsilon}
- * and {@code schedule.gamma} must be positive; {@code optimizer.momentum}, {@code beta1} and {@code beta2} in
+ * and {@code schedule.gamma} must be positive; {@code optimizer.momentum}, {@code optimizer.beta1} and {@code optimizer.beta2} in
  * [0, 1); {@code augmentation.padding} in 0..16; {@code weight-decay}, {@code schedule.warmup-epochs} and
  * {@code schedule.min-lr} non-negative; {@code optimizer.type} one of {@code sgd, adam}; {@code schedule.type} one
  * of {@code constant, step, cosine, one-cycle}. Checks across settings run per cell on the values it trains with:
- * {@code schedule.warmup-epochs < epochs}, {@code schedule.min-lr < optimizer.lr} for cosine and one-cycle, and
- * {@code batch-size <= dataset.train-subset}.
+ * {@code schedule.warmup-epochs < epochs}, {@code schedule.min-lr < optimizer.lr} for cosine and one-cycle,
+ * {@code batch-size <= dataset.train-subset}, and that a setting of one optimizer or schedule only (SGD's
+ * {@code momentum}, Adam's {@code beta1}, step's {@code gamma}...) is not given to a cell that uses another: it would
+ * change nothing, so cells differing only in it would train the same.
  *
  * <h3>Settings</h3>
  * Every training setting has a flat dotted key ({@code epochs}, {@code optimizer.lr}, {@code schedule.type},

@@ -116,6 +116,7 @@ final class ExperimentReader {
     if (datasetValid && defaultsValid) {
       CellChecks checks = new CellChecks(problems);
       cells.forEach(cell -> checks.check(cell, defaults, dataset));
+      checks.checkDefaultsApplySomewhere(defaults);
     }
     String baselineLabel = baseline.map(b -> resolveBaseline(b, cells)).orElse(null);
     checkNamesAreUnique(cells, matrix);

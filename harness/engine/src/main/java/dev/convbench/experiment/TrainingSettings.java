@@ -35,8 +35,30 @@ final class TrainingSettings {
    * @param reader reads and checks a value
    * @param byDefault its value when unset, as written in an experiment file
    * @param doc what it does, in one line
+   * @param appliesTo the kinds it takes effect with, when it belongs to some of them only (an Adam setting does
+   *     nothing to SGD)
    */
-  record Setting(String key, String accepts, ValueReader reader, String byDefault, String doc) {}
+  record Setting(String key, String accepts, ValueReader reader, String byDefault, String doc,
+      Optional<AppliesTo> appliesTo) {
+
+    /** This setting, taking effect only when {@code kindKey} is one of {@code kinds}. */
+    Setting onlyWith(String kindKey, String... kinds) {
+      return new Setting(key, accepts, reader, byDefault, doc, Optional.of(new AppliesTo(kindKey, List.of(kinds))));
+    }
+  }
+
+  /**
+   * The kinds a setting belongs to.
+   *
+   * @param kindKey the setting that chooses the kind, e.g. {@code optimizer.type}
+   * @param kinds its values with which the setting takes effect
+   */
+  record AppliesTo(String kindKey, List<String> kinds) {
+
+    boolean includes(Object kind) {
+      return kinds.contains(kind);
+    }
+  }
 
   /** What a setting accepts, and the reader that checks it. */
   private record Accepts(String expectation, ValueReader reader) {
@@ -55,7 +77,7 @@ final class TrainingSettings {
 
     Setting setting(String key, Object byDefault, String doc) {
       String shown = byDefault instanceof Double d ? Scalars.formatNumber(d) : String.valueOf(byDefault);
-      return new Setting(key, expectation, reader, shown, doc);
+      return new Setting(key, expectation, reader, shown, doc, Optional.empty());
     }
   }
 
@@ -64,9 +86,13 @@ final class TrainingSettings {
 
   static final List<String> AUGMENTATION_PRESETS = List.of("standard", "none");
 
-  private static final List<String> OPTIMIZERS = List.of(Optimizer.Sgd.TYPE, Optimizer.Adam.TYPE);
-  private static final List<String> SCHEDULES = List.of(LearningRateSchedule.Constant.TYPE,
-      LearningRateSchedule.Step.TYPE, LearningRateSchedule.Cosine.TYPE, LearningRateSchedule.OneCycle.TYPE);
+  private static final String SGD = Optimizer.Sgd.TYPE;
+  private static final String ADAM = Optimizer.Adam.TYPE;
+  private static final List<String> OPTIMIZERS = List.of(SGD, ADAM);
+  private static final String STEP = LearningRateSchedule.Step.TYPE;
+  private static final String COSINE = LearningRateSchedule.Cosine.TYPE;
+  private static final String ONE_CYCLE = LearningRateSchedule.OneCycle.TYPE;
+  private static final List<String> SCHEDULES = List.of(LearningRateSchedule.Constant.TYPE, STEP, COSINE, ONE_CYCLE);
 
   /** Every training setting, in documentation order. */
   static final List<Setting> TABLE = table();
@@ -97,19 +123,25 @@ final class TrainingSettings {
         Accepts.choice(OPTIMIZERS).setting("optimizer.type", d.optimizer().type(), "the optimizer"),
         positive.setting("optimizer.lr", Scalars.formatNumber(sgd.learningRate()) + " (sgd), "
             + Scalars.formatNumber(adam.learningRate()) + " (adam)", "peak learning rate; the schedule scales it"),
-        unitInterval.setting("optimizer.momentum", sgd.momentum(), "SGD's momentum"),
-        bool.setting("optimizer.nesterov", sgd.nesterov(), "SGD with Nesterov momentum"),
-        unitInterval.setting("optimizer.beta1", adam.beta1(), "Adam's first-moment decay"),
-        unitInterval.setting("optimizer.beta2", adam.beta2(), "Adam's second-moment decay"),
-        positive.setting("optimizer.epsilon", adam.epsilon(), "Adam's epsilon"),
+        unitInterval.setting("optimizer.momentum", sgd.momentum(), "SGD's momentum").onlyWith("optimizer.type", SGD),
+        bool.setting("optimizer.nesterov", sgd.nesterov(), "SGD with Nesterov momentum")
+            .onlyWith("optimizer.type", SGD),
+        unitInterval.setting("optimizer.beta1", adam.beta1(), "Adam's first-moment decay")
+            .onlyWith("optimizer.type", ADAM),
+        unitInterval.setting("optimizer.beta2", adam.beta2(), "Adam's second-moment decay")
+            .onlyWith("optimizer.type", ADAM),
+        positive.setting("optimizer.epsilon", adam.epsilon(), "Adam's epsilon").onlyWith("optimizer.type", ADAM),
         Accepts.choice(SCHEDULES).setting("schedule.type", schedule.type(),
             "the learning-rate schedule over the whole run"),
-        positiveInt.setting("schedule.step-epochs", schedule.stepEpochs(), "step: epochs between decays"),
-        positive.setting("schedule.gamma", schedule.gamma(), "step: the factor of each decay"),
+        positiveInt.setting("schedule.step-epochs", schedule.stepEpochs(), "step: epochs between decays")
+            .onlyWith("schedule.type", STEP),
+        positive.setting("schedule.gamma", schedule.gamma(), "step: the factor of each decay")
+            .onlyWith("schedule.type", STEP),
         nonNegative.setting("schedule.warmup-epochs", schedule.warmupEpochs(),
             "linear warm-up in epochs, less than epochs; one-cycle's rise (0: 30% of the run)"),
         nonNegative.setting("schedule.min-lr", schedule.minLearningRate(),
-            "cosine and one-cycle: the final learning rate, less than optimizer.lr"),
+            "cosine and one-cycle: the final learning rate, less than optimizer.lr")
+            .onlyWith("schedule.type", COSINE, ONE_CYCLE),
         nonNegative.setting("weight-decay", d.weightDecay(), "L2 penalty, as PyTorch's weight_decay"),
         bool.setting("augmentation.random-crop", augmentation.randomCrop(),
             "random 32×32 crop of the zero-padded image"),
@@ -135,6 +167,10 @@ final class TrainingSettings {
   /** Every flat key, in documentation order. */
   static Set<String> keys() {
     return BY_KEY.keySet();
+  }
+
+  static Optional<Setting> setting(String key) {
+    return Optional.ofNullable(BY_KEY.get(key));
   }
 
   static Optional<ValueReader> reader(String key) {

@@ -27,15 +27,18 @@ class TrainingSettingsTableTest {
 
   @Test
   void settingEveryKeyToItsDocumentedDefaultChangesNothing() throws ExperimentException {
-    Experiment plain = load("name: x\narchitecture: vgg11\n");
     for (Setting s : TrainingSettings.TABLE) {
       if (NOT_WRITABLE_DEFAULTS.contains(s.key())) {
         continue;
       }
-      Experiment set = load("name: x\ndefaults:\n  " + s.key() + ": " + s.byDefault() + "\narchitecture: vgg11\n");
+      String kind = kindLine(s);
+      Experiment plain = load("name: x\n" + (kind.isEmpty() ? "" : "defaults:\n" + kind) + "architecture: vgg11\n");
+      Experiment set = load("name: x\ndefaults:\n" + kind + "  " + s.key() + ": " + s.byDefault()
+          + "\narchitecture: vgg11\n");
       assertEquals(plain.runs().get(0).training(), set.runs().get(0).training(), s.key());
       assertEquals(plain.checkpoints(), set.checkpoints(), s.key());
     }
+    Experiment plain = load("name: x\narchitecture: vgg11\n");
     assertEquals(TrainingConfig.defaults().withPrecision(plain.runs().get(0).training().precision()),
         plain.runs().get(0).training());
     assertEquals(CheckpointPolicy.defaults(), plain.checkpoints());
@@ -43,11 +46,9 @@ class TrainingSettingsTableTest {
 
   @Test
   void theLoaderAcceptsExactlyTheTablesKeys() throws ExperimentException {
-    StringBuilder everyKey = new StringBuilder("name: x\ndefaults:\n");
     for (Setting s : TrainingSettings.TABLE) {
-      everyKey.append("  ").append(s.key()).append(": ").append(example(s)).append('\n');
+      load("name: x\ndefaults:\n" + kindLine(s) + "  " + s.key() + ": " + example(s) + "\narchitecture: vgg11\n");
     }
-    load(everyKey + "architecture: vgg11\n");
     assertEquals(List.of("3:3: unknown key 'optimizer.momentun' in defaults; did you mean 'optimizer.momentum'?"),
         problems("name: x\ndefaults:\n  optimizer.momentun: 0.5\narchitecture: vgg11\n"));
   }
@@ -79,6 +80,49 @@ class TrainingSettingsTableTest {
               : line.matches("[\\s*]*" + section + ":.*") && line.matches(".*\\b" + leaf + "\\b.*")));
       assertTrue(documented, s.key() + " is not documented");
     }
+  }
+
+  @Test
+  void aSettingOfAnotherOptimizerOrScheduleIsRefusedWhereItIsWritten() {
+    assertEquals(List.of("3:42: optimizer.beta1 takes effect only with optimizer.type adam, and no cell uses adam:"
+        + " remove it, or set optimizer.type: adam"),
+        problems("name: x\ndefaults:\n  optimizer: {type: sgd, lr: 0.1, beta1: 0.8}\narchitecture: vgg11\n"));
+    assertEquals(List.of("3:20: schedule.min-lr takes effect only with schedule.type cosine or one-cycle, and no cell"
+        + " uses any of them: remove it, or set schedule.type: cosine"),
+        problems("name: x\ndefaults:\n  schedule.min-lr: 0.001\n  schedule.type: step\narchitecture: vgg11\n"));
+  }
+
+  @Test
+  void aMatrixCrossingASettingWithAnotherKindIsRefusedAndIncludeIsTheWayOut() throws ExperimentException {
+    String crossed = """
+        name: x
+        matrix:
+          architecture: [vgg11]
+          optimizer.type: [sgd, adam]
+          optimizer.momentum: [0.5, 0.9]
+        """;
+    List<String> found = problems(crossed);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals("5:24: optimizer.momentum takes effect only with optimizer.type sgd, and this cell's optimizer.type"
+        + " is adam, so cells that differ only in it would train the same: cross it with optimizer.type sgd cells"
+        + " only and list the adam cells under include, e.g. include: [{optimizer.type: adam}]", found.get(0));
+    assertTrue(found.get(1).startsWith("5:29: optimizer.momentum takes effect only"), found.get(1));
+
+    Experiment split = load("""
+        name: x
+        matrix:
+          architecture: [vgg11]
+          optimizer.type: [sgd]
+          optimizer.momentum: [0.5, 0.9]
+          include: [{architecture: vgg11, optimizer.type: adam}]
+        """);
+    assertEquals(List.of("sgd", "sgd", "adam"),
+        split.runs().stream().map(r -> r.training().optimizer().type()).toList());
+  }
+
+  /** The line that selects the optimizer or schedule a setting belongs to, if it belongs to one. */
+  private static String kindLine(Setting s) {
+    return s.appliesTo().map(rule -> "  " + rule.kindKey() + ": " + rule.kinds().get(0) + "\n").orElse("");
   }
 
   /** A valid value other than the default where the default is not writable. */
