@@ -86,7 +86,8 @@ import java.util.Objects;
  * {@code augmentation: standard | none} (none keeps normalisation). When the optimizer is Adam and no
  * {@code optimizer.lr} is given anywhere, the learning rate is 0.001 instead of SGD's 0.05.
  * {@code TrainingSettings.TABLE} lists every setting with the values it accepts, its default and what it does; the
- * loader's readers and messages come from it, and a test checks each key is documented here or in the README.
+ * loader's readers and messages come from it, so does {@code experiments/SETTINGS.md} (a test keeps the page equal to
+ * it), and a test checks each key is documented here or in the README.
  *
  * <h3>Matrix</h3>
  * A matrix key is {@code architecture}, a flat setting key, or {@code <architecture>.<hyper-parameter>}. Each maps

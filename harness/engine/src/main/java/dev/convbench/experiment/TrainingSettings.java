@@ -164,6 +164,33 @@ final class TrainingSettings {
         positiveInt.setting("checkpoint.keep", checkpoint.keep(), "how many checkpoints are kept, the newest"));
   }
 
+  /**
+   * The reference of every setting as a Markdown page ({@code experiments/SETTINGS.md}), written from the same table
+   * the loader reads, so the two cannot disagree.
+   */
+  static String reference() {
+    StringBuilder page = new StringBuilder("""
+        # Training settings of an experiment file
+
+        Generated from the table the loader checks experiment files with; a test keeps this page equal to it.
+        Every key can be set in `defaults:`, as a matrix key (a list of values) or in a matrix `include:` entry.
+        A dotted key is the same as its nested form: `optimizer.lr: 0.1` is `optimizer: {lr: 0.1}`; `optimizer`,
+        `schedule` and `augmentation` also take one word (`optimizer: adam`, `augmentation: none`).
+        A setting that belongs to one kind of optimizer or schedule ("only with") is refused for a cell of another
+        kind. `convbench validate FILE` checks a file against these rules.
+
+        | key | accepts | default | only with | what it does |
+        |---|---|---|---|---|
+        """);
+    for (Setting s : TABLE) {
+      page.append("| `").append(s.key()).append("` | ").append(s.accepts()).append(" | ").append(s.byDefault())
+          .append(" | ")
+          .append(s.appliesTo().map(rule -> rule.kindKey() + " " + String.join(" or ", rule.kinds())).orElse(""))
+          .append(" | ").append(s.doc()).append(" |\n");
+    }
+    return page.toString();
+  }
+
   /** Every flat key, in documentation order. */
   static Set<String> keys() {
     return BY_KEY.keySet();

@@ -125,6 +125,21 @@ class TrainingSettingsTableTest {
     return s.appliesTo().map(rule -> "  " + rule.kindKey() + ": " + rule.kinds().get(0) + "\n").orElse("");
   }
 
+  /**
+   * The settings reference beside the experiment files is the table as it is; run with
+   * {@code -Dconvbench.writeSettingsReference=true} to write it after changing the table.
+   */
+  @Test
+  void theSettingsReferenceIsTheTable() throws IOException {
+    Path reference = Path.of("../../experiments/SETTINGS.md");
+    if (Boolean.getBoolean("convbench.writeSettingsReference")) {
+      Files.writeString(reference, TrainingSettings.reference());
+    }
+    assertEquals(TrainingSettings.reference(), Files.readString(reference),
+        "experiments/SETTINGS.md differs from the settings table; regenerate it: ./mvnw -pl harness/spi,harness/engine"
+            + " test -Dtest=TrainingSettingsTableTest -Dconvbench.writeSettingsReference=true");
+  }
+
   /** A valid value other than the default where the default is not writable. */
   private static String example(Setting s) {
     return switch (s.key()) {
