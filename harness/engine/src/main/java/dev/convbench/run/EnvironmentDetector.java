@@ -1,9 +1,9 @@
 package dev.convbench.run;
 
-import com.google.inject.Singleton;
 import dev.convbench.results.Environment;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
+import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.Map;
 

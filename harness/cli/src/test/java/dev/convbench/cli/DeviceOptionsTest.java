@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.convbench.plugin.ClasspathFixturePlugin;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.NativeBuild;
 import java.io.ByteArrayOutputStream;
@@ -30,6 +29,9 @@ class DeviceOptionsTest {
     @Mixin
     DeviceOptions options;
   }
+
+  /** A built-in architecture (from convbench-plugins on the test classpath); nothing is trained with it. */
+  private static final String ARCHITECTURE = "baseline-cnn";
 
   @TempDir
   Path work;
@@ -64,7 +66,7 @@ class DeviceOptionsTest {
   void aRunThatAsksForAGpuIsRefusedBeforeItTouchesAnything() throws IOException {
     assumeFalse(NativeBuild.loaded().gpuBuild(), "on the CPU build no GPU can be used");
     Files.writeString(work.resolve("gpu.yaml"), "name: gpu-only\ndevice: gpu\narchitecture: "
-        + ClasspathFixturePlugin.NAME + "\n");
+        + ARCHITECTURE + "\n");
     for (String command : new String[] {"run", "worker"}) {
       Result r = cli(command, "gpu.yaml", "--out", "results");
       assertEquals(2, r.exitCode(), r.err());
@@ -83,7 +85,7 @@ class DeviceOptionsTest {
   @Test
   void benchRefusesAGpuItCannotUse() {
     assumeFalse(NativeBuild.loaded().gpuBuild(), "on the CPU build no GPU can be used");
-    Result r = cli("bench", ClasspathFixturePlugin.NAME, "--device", "gpu:1");
+    Result r = cli("bench", ARCHITECTURE, "--device", "gpu:1");
     assertEquals(2, r.exitCode(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("error: device gpu:1 asked for, but TensorFlow cannot use a GPU here: "), r.err());

@@ -13,6 +13,7 @@ import com.google.inject.spi.InjectionPoint;
 import dev.convbench.data.Cifar10Locator;
 import dev.convbench.inject.ConvbenchModule;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.run.EnvironmentDetector;
 import jakarta.inject.Provider;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -122,6 +123,13 @@ class CompositionRootTest {
     assertEquals(home.resolve(".cache/convbench/cifar-10-batches-bin"),
         injector.getInstance(Cifar10Locator.class).cacheDirectory());
     assertSame(context.clock(), injector.getInstance(Clock.class));
+  }
+
+  @Test
+  void theMachineIsDescribedOncePerInjector() {
+    // Scoped by the engine's jakarta.inject annotation: the engine does not depend on Guice.
+    Injector injector = Guice.createInjector(new ConvbenchModule(context(work)));
+    assertSame(injector.getInstance(EnvironmentDetector.class), injector.getInstance(EnvironmentDetector.class));
   }
 
   @Test
