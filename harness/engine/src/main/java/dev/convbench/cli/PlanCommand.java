@@ -6,6 +6,7 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.ShardAssignment;
+import dev.convbench.training.Precision;
 import dev.convbench.results.ClaimSettings;
 import dev.convbench.results.Claims;
 import dev.convbench.results.ProcessIdentity;
@@ -119,8 +120,14 @@ final class PlanCommand implements Callable<Integer> {
    */
   record ShardRow(int index, int runCount, double cost, double estimatedSeconds) {}
 
-  /** The {@code --json} document. */
-  record Plan(String experiment, int shardCount, double throughputGmacs, List<RunRow> runs, List<ShardRow> shards) {}
+  /**
+   * The {@code --json} document.
+   *
+   * @param autoPrecision what {@code precision: auto} means for these runs (as {@code --out}'s directory recorded
+   *     it, else on this machine); {@code null} when no run asks for it
+   */
+  record Plan(String experiment, int shardCount, double throughputGmacs, List<RunRow> runs, List<ShardRow> shards,
+      Precision autoPrecision) {}
 
   /** A column of the text table of runs. */
   private record Column(String header, boolean alignLeft, Function<RunRow, String> value) {}
@@ -143,15 +150,17 @@ final class PlanCommand implements Callable<Integer> {
     if (!(throughputGmacs > 0) || Double.isInfinite(throughputGmacs)) {
       throw new UserInputException("--throughput must be a positive number of GMAC/s, not " + throughputGmacs);
     }
-    Experiment experiment = ExperimentOptions.resolvedForThisMachine(experimentOptions.load(context, plugins.get()));
+    Path dir = out == null ? null : context.resolve(out);
+    Experiment experiment = ExperimentOptions.resolvedForThisMachine(experimentOptions.load(context, plugins.get()),
+        dir);
     List<RunCost> runCosts = costs.get().estimate(experiment.runs());
     warnAboutStandInCosts(runCosts);
-    Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out));
+    Map<String, RunState> states = dir == null ? Map.of() : states(experiment, dir);
     Plan plan = plan(experiment, runCosts, ShardAssignment.assign(runCosts, shards), states);
     if (json) {
       context.out().println(Json.write(plan));
     } else {
-      printText(plan, experiment);
+      printText(plan, experiment, ExperimentOptions.recordedAutoPrecision(experiment, dir).isPresent());
     }
     return ExitCode.OK;
   }
@@ -200,7 +209,8 @@ final class PlanCommand implements Callable<Integer> {
     for (int s = 0; s < assignment.shardCount(); s++) {
       shardRows.add(new ShardRow(s, assignment.runs(s).size(), assignment.cost(s), seconds(assignment.cost(s))));
     }
-    return new Plan(experiment.name(), assignment.shardCount(), throughputGmacs, runs, shardRows);
+    return new Plan(experiment.name(), assignment.shardCount(), throughputGmacs, runs, shardRows,
+        experiment.autoPrecision());
   }
 
   private double seconds(double forwardMacs) {
@@ -224,9 +234,13 @@ final class PlanCommand implements Callable<Integer> {
                 runs.get(0).macsPerImage() / 1e6)));
   }
 
-  private void printText(Plan plan, Experiment experiment) {
+  private void printText(Plan plan, Experiment experiment, boolean autoRecorded) {
     context.out().printf("%s: experiment '%s', %d runs, %s%n", experiment.source(), plan.experiment(),
         plan.runs().size(), plan.shardCount() == 1 ? "1 shard" : plan.shardCount() + " shards");
+    if (plan.autoPrecision() != null) {
+      context.out().println("precision auto: " + plan.autoPrecision() + (autoRecorded ? ", as recorded in "
+          + context.resolve(out).resolve(ResultStore.EXPERIMENT_FILE) : " on this machine"));
+    }
     List<Column> columns = new ArrayList<>(RUN_COLUMNS);
     if (out != null) {
       columns.add(1, new Column("STATUS", true, RunRow::status));
