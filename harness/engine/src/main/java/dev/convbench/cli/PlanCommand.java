@@ -6,13 +6,13 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.ShardAssignment;
-import dev.convbench.training.Precision;
 import dev.convbench.results.ClaimSettings;
 import dev.convbench.results.Claims;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunIdentity;
 import dev.convbench.results.RunState;
+import dev.convbench.training.Precision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
@@ -160,7 +160,8 @@ final class PlanCommand implements Callable<Integer> {
     if (json) {
       context.out().println(Json.write(plan));
     } else {
-      printText(plan, experiment, ExperimentOptions.recordedAutoPrecision(experiment, dir).isPresent());
+      printText(plan, experiment, ExperimentOptions.recordedAutoPrecision(experiment, dir).isPresent()
+          ? dir.resolve(ResultStore.EXPERIMENT_FILE) : null);
     }
     return ExitCode.OK;
   }
@@ -234,12 +235,13 @@ final class PlanCommand implements Callable<Integer> {
                 runs.get(0).macsPerImage() / 1e6)));
   }
 
-  private void printText(Plan plan, Experiment experiment, boolean autoRecorded) {
+  /** The plan as tables; {@code autoRecordedIn} is the file that recorded what auto means, or {@code null}. */
+  private void printText(Plan plan, Experiment experiment, Path autoRecordedIn) {
     context.out().printf("%s: experiment '%s', %d runs, %s%n", experiment.source(), plan.experiment(),
         plan.runs().size(), plan.shardCount() == 1 ? "1 shard" : plan.shardCount() + " shards");
     if (plan.autoPrecision() != null) {
-      context.out().println("precision auto: " + plan.autoPrecision() + (autoRecorded ? ", as recorded in "
-          + context.resolve(out).resolve(ResultStore.EXPERIMENT_FILE) : " on this machine"));
+      context.out().println("precision auto: " + plan.autoPrecision()
+          + (autoRecordedIn != null ? ", as recorded in " + autoRecordedIn : " on this machine"));
     }
     List<Column> columns = new ArrayList<>(RUN_COLUMNS);
     if (out != null) {
