@@ -39,6 +39,11 @@ import org.tensorflow.types.TFloat32;
  */
 public final class AlexNet implements ArchitecturePlugin {
 
+  static final HyperParameter<Integer> WIDTH = HyperParameter.integer("width", 4096,
+      "units of each of the two hidden fully connected layers").range(16, 8192);
+  static final HyperParameter<Double> DROPOUT = HyperParameter.number("dropout", 0.5,
+      "dropout rate after each hidden fully connected layer").range(0, 0.9);
+
   @Override
   public String name() {
     return "alexnet";
@@ -50,18 +55,14 @@ public final class AlexNet implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.integer("width", 4096, "units of each of the two hidden fully connected layers")
-            .range(16, 8192),
-        HyperParameter.number("dropout", 0.5, "dropout rate after each hidden fully connected layer")
-            .range(0, 0.9));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(WIDTH, DROPOUT);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    int width = params.getInt("width");
-    double rate = params.getDouble("dropout");
+    int width = params.get(WIDTH);
+    double rate = params.get(DROPOUT);
     Operand<TFloat32> x = net.apply("features", images,
         conv(96, 5).padding(2), relu(), maxPool(3, 2),
         conv(256, 5).padding(2), relu(), maxPool(3, 2),

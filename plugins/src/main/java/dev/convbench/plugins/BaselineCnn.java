@@ -24,6 +24,10 @@ import org.tensorflow.types.TFloat32;
  */
 public final class BaselineCnn implements ArchitecturePlugin {
 
+  static final HyperParameter<Integer> PADDING = HyperParameter.integer("padding", 0,
+      "zero padding of the first 5×5 convolution: 0 as in the PyTorch tutorial, 2 for the course reports' padded "
+          + "variant (fc 576→120)").range(0, 2);
+
   @Override
   public String name() {
     return "baseline-cnn";
@@ -36,17 +40,14 @@ public final class BaselineCnn implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.integer("padding", 0,
-        "zero padding of the first 5×5 convolution: 0 as in the PyTorch tutorial, 2 for the course reports' "
-            + "padded variant (fc 576→120)")
-        .range(0, 2));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(PADDING);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
     Operand<TFloat32> x = net.apply("features", images,
-        conv(6, 5).padding(params.getInt("padding")), relu(), maxPool(2),
+        conv(6, 5).padding(params.get(PADDING)), relu(), maxPool(2),
         conv(16, 5), relu(), maxPool(2));
     return net.apply("classifier", x,
         flatten(), dense(120), relu(), dense(84), relu(), dense(net.classes()));

@@ -31,6 +31,13 @@ public final class DenseNet implements ArchitecturePlugin {
 
   private static final int MAX_BLOCKS = 6;
 
+  static final HyperParameter<List<Integer>> BLOCKS = HyperParameter.integerList("blocks", List.of(1, 1, 1, 1),
+      "bottleneck layers of each dense block, at most 6 blocks, e.g. [6, 12, 24, 16]").range(1, 64);
+  static final HyperParameter<Integer> GROWTH = HyperParameter.integer("growth", 32,
+      "channels each layer adds (k); the stem has 2k").range(1, 128);
+  static final HyperParameter<Double> COMPRESSION = HyperParameter.number("compression", 0.5,
+      "channel factor of the transitions (θ)").range(0.1, 1);
+
   @Override
   public String name() {
     return "densenet";
@@ -43,19 +50,15 @@ public final class DenseNet implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.integerList("blocks", List.of(1, 1, 1, 1),
-            "bottleneck layers of each dense block, at most 6 blocks, e.g. [6, 12, 24, 16]").range(1, 64),
-        HyperParameter.integer("growth", 32, "channels each layer adds (k); the stem has 2k").range(1, 128),
-        HyperParameter.number("compression", 0.5, "channel factor of the transitions (θ)").range(0.1, 1));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(BLOCKS, GROWTH, COMPRESSION);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    List<Integer> blocks = params.getIntList("blocks");
-    int growth = params.getInt("growth");
-    double compression = params.getDouble("compression");
+    List<Integer> blocks = params.get(BLOCKS);
+    int growth = params.get(GROWTH);
+    double compression = params.get(COMPRESSION);
     if (blocks.size() > MAX_BLOCKS) {
       throw new IllegalArgumentException("blocks: at most " + MAX_BLOCKS + " dense blocks fit a 32×32 input (each "
           + "transition halves it), got " + blocks.size());

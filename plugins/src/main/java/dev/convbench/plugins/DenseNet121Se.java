@@ -36,6 +36,9 @@ public final class DenseNet121Se implements ArchitecturePlugin {
   private static final double COMPRESSION = 0.5;
   private static final int REDUCTION = 16;
 
+  static final HyperParameter<Boolean> SE = HyperParameter.bool("se", true,
+      "false gives the plain DenseNet-121 (same stem and head)");
+
   private final List<Integer> blocks;
 
   public DenseNet121Se() {
@@ -58,13 +61,13 @@ public final class DenseNet121Se implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.bool("se", true, "false gives the plain DenseNet-121 (same stem and head)"));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(SE);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    boolean se = params.getBoolean("se");
+    boolean se = params.get(SE);
     Operand<TFloat32> x = net.apply("stem", images,
         conv(64, 7).stride(2).padding(3).noBias(), batchNorm(), relu(), maxPool(3, 2).padding(1));
     for (int i = 0; i < blocks.size(); i++) {

@@ -46,6 +46,9 @@ import org.tensorflow.types.TFloat32;
  */
 public final class GoogLeNet implements ArchitecturePlugin {
 
+  static final HyperParameter<Boolean> BATCH_NORM = HyperParameter.bool("batch-norm", false,
+      "batch norm after every convolution (convolutions then have no bias)");
+
   static final List<Plan> STAGE3 = List.of(
       new Plan(64, 96, 128, 16, 32, 32),
       new Plan(128, 128, 192, 32, 96, 64));
@@ -70,14 +73,13 @@ public final class GoogLeNet implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.bool("batch-norm", false,
-        "batch norm after every convolution (convolutions then have no bias)"));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(BATCH_NORM);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    boolean bn = params.getBoolean("batch-norm");
+    boolean bn = params.get(BATCH_NORM);
     Network stem = net.child("stem");
     Operand<TFloat32> x = stem.apply(images, unit(conv(64, 3).padding(1), bn));
     x = stem.apply(x, unit(conv(64, 1), bn));

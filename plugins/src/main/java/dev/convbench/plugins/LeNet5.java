@@ -32,6 +32,11 @@ import org.tensorflow.types.TFloat32;
  */
 public final class LeNet5 implements ArchitecturePlugin {
 
+  static final HyperParameter<String> ACTIVATION = HyperParameter.string("activation", "sigmoid",
+      "activation after each conv and hidden fc layer").oneOf("sigmoid", "relu");
+  static final HyperParameter<Boolean> BATCH_NORM = HyperParameter.bool("batch-norm", false,
+      "batch norm before each activation (as in the course reports' batch-normalised LeNet)");
+
   @Override
   public String name() {
     return "lenet5";
@@ -43,18 +48,14 @@ public final class LeNet5 implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.string("activation", "sigmoid", "activation after each conv and hidden fc layer")
-            .oneOf("sigmoid", "relu"),
-        HyperParameter.bool("batch-norm", false,
-            "batch norm before each activation (as in the course reports' batch-normalised LeNet)"));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(ACTIVATION, BATCH_NORM);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    Layer activation = params.getString("activation").equals("relu") ? relu() : sigmoid();
-    boolean bn = params.getBoolean("batch-norm");
+    Layer activation = params.get(ACTIVATION).equals("relu") ? relu() : sigmoid();
+    boolean bn = params.get(BATCH_NORM);
     Operand<TFloat32> x = net.apply("features", images, normalisedBefore(activation, bn,
         conv(6, 5), activation, maxPool(2),
         conv(16, 5), activation, maxPool(2)));

@@ -33,6 +33,9 @@ public final class MobileNet implements ArchitecturePlugin {
       {64, 1}, {128, 2}, {128, 1}, {256, 2}, {256, 1}, {512, 2},
       {512, 1}, {512, 1}, {512, 1}, {512, 1}, {512, 1}, {1024, 2}, {1024, 1}};
 
+  static final HyperParameter<Double> WIDTH_MULTIPLIER = HyperParameter.number("width-multiplier", 1.0,
+      "scales every layer's channels (MobileNet's α), e.g. 0.5 or 0.25").range(0.25, 2);
+
   @Override
   public String name() {
     return "mobilenet";
@@ -44,14 +47,13 @@ public final class MobileNet implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.number("width-multiplier", 1.0,
-        "scales every layer's channels (MobileNet's α), e.g. 0.5 or 0.25").range(0.25, 2));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(WIDTH_MULTIPLIER);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    double alpha = params.getDouble("width-multiplier");
+    double alpha = params.get(WIDTH_MULTIPLIER);
     Operand<TFloat32> x = net.apply("stem", images,
         conv(scaled(32, alpha), 3).stride(2).padding(1).noBias(), batchNorm(), relu());
     Network layers = net.child("layers");

@@ -35,6 +35,9 @@ import org.tensorflow.types.TFloat32;
  */
 public final class NetworkInNetwork implements ArchitecturePlugin {
 
+  static final HyperParameter<Double> DROPOUT = HyperParameter.number("dropout", 0.5,
+      "dropout rate before the last NiN block").range(0, 0.9);
+
   @Override
   public String name() {
     return "nin";
@@ -46,8 +49,8 @@ public final class NetworkInNetwork implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.number("dropout", 0.5, "dropout rate before the last NiN block").range(0, 0.9));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(DROPOUT);
   }
 
   @Override
@@ -56,7 +59,7 @@ public final class NetworkInNetwork implements ArchitecturePlugin {
         ninBlock(96, 5, 1, 2), maxPool(3, 2),
         ninBlock(256, 5, 1, 2), maxPool(3, 2),
         ninBlock(384, 3, 1, 1), maxPool(3, 2),
-        dropout(params.getDouble("dropout")),
+        dropout(params.get(DROPOUT)),
         ninBlock(net.classes(), 3, 1, 1),
         globalAvgPool());
   }

@@ -19,6 +19,9 @@ import org.tensorflow.types.TFloat32;
  */
 public final class Res2Net18 implements ArchitecturePlugin {
 
+  static final HyperParameter<Integer> SCALES = HyperParameter.integer("scales", 4,
+      "channel groups per block (the s of the Res2Net paper)").range(2, 16);
+
   @Override
   public String name() {
     return "res2net18";
@@ -30,14 +33,13 @@ public final class Res2Net18 implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(HyperParameter.integer("scales", 4, "channel groups per block (the s of the Res2Net paper)")
-        .range(2, 16));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(SCALES);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    int scales = params.getInt("scales");
+    int scales = params.get(SCALES);
     return ResNets.logits(net, images, ResNets.CIFAR, new int[] {2, 2, 2, 2},
         (channels, stride) -> res2NetBlock(channels, stride, scales));
   }

@@ -26,6 +26,12 @@ import org.tensorflow.types.TFloat32;
  */
 public final class ResNet implements ArchitecturePlugin {
 
+  static final HyperParameter<Integer> DEPTH = HyperParameter.integer("depth", 18,
+      "18 (2, 2, 2, 2 basic blocks) or 34 (3, 4, 6, 3)").oneOf(18, 34);
+  static final HyperParameter<String> STEM = ResNets.stemParameter(ResNets.CIFAR);
+  static final HyperParameter<Boolean> SHORTCUT = HyperParameter.bool("shortcut", true,
+      "false removes every skip connection (a plain network)");
+
   @Override
   public String name() {
     return "resnet";
@@ -37,18 +43,13 @@ public final class ResNet implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.integer("depth", 18, "18 (2, 2, 2, 2 basic blocks) or 34 (3, 4, 6, 3)").oneOf(18, 34),
-        ResNets.stemParameter(ResNets.CIFAR),
-        ResNets.widthParameter(),
-        HyperParameter.bool("shortcut", true, "false removes every skip connection (a plain network)"));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(DEPTH, STEM, ResNets.WIDTH, SHORTCUT);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    return build(net, images, params.getInt("depth"), params.getString("stem"), params.getInt("width"),
-        params.getBoolean("shortcut"));
+    return build(net, images, params.get(DEPTH), params.get(STEM), params.get(ResNets.WIDTH), params.get(SHORTCUT));
   }
 
   static Operand<TFloat32> build(Network net, Operand<TFloat32> images, int depth, String stem, int width,

@@ -28,6 +28,11 @@ final class ResNets {
   /** ResNet's width: 64 channels in the stem and first stage, doubling per stage to 512. */
   static final int STANDARD_WIDTH = 64;
 
+  /** ResNet's {@code width} hyper-parameter, shared by the architectures built here that let it vary. */
+  static final HyperParameter<Integer> WIDTH = HyperParameter.integer("width", STANDARD_WIDTH,
+      "channels of the stem and the first stage, doubled by each later stage (64 as in the course reports; "
+          + "smaller for quick CPU runs)").range(4, 256);
+
   private ResNets() {}
 
   /** Makes the block of one position: {@code channels} outputs, {@code stride} 2 for the first block of stages 2–4. */
@@ -36,17 +41,12 @@ final class ResNets {
     Layer block(int channels, int stride);
   }
 
-  static HyperParameter stemParameter(String defaultValue) {
+  /** ResNet's {@code stem} hyper-parameter with the given default (architectures differ in it). */
+  static HyperParameter<String> stemParameter(String defaultValue) {
     return HyperParameter.string("stem", defaultValue,
         "cifar: 3×3 conv, stride 1; imagenet: 7×7 conv, stride 2, + 3×3 max pool, stride 2; imagenet-no-pool: "
             + "the 7×7 conv alone (as in the course reports' SE-ResNet); each conv has 'width' channels, BN, ReLU")
         .oneOf(CIFAR, IMAGENET, IMAGENET_NO_POOL);
-  }
-
-  static HyperParameter widthParameter() {
-    return HyperParameter.integer("width", STANDARD_WIDTH,
-        "channels of the stem and the first stage, doubled by each later stage (64 as in the course reports; "
-            + "smaller for quick CPU runs)").range(4, 256);
   }
 
   /** Stem, stages with {@code blocksPerStage[i]} blocks each, global average pool, classifier; standard width. */

@@ -20,6 +20,10 @@ import org.tensorflow.types.TFloat32;
  */
 public final class SeResNet18 implements ArchitecturePlugin {
 
+  static final HyperParameter<Integer> REDUCTION = HyperParameter.integer("reduction", 16,
+      "SE bottleneck: C channels squeezed to C/reduction").range(1, 64);
+  static final HyperParameter<String> STEM = ResNets.stemParameter(ResNets.IMAGENET_NO_POOL);
+
   @Override
   public String name() {
     return "se-resnet18";
@@ -31,17 +35,14 @@ public final class SeResNet18 implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.integer("reduction", 16, "SE bottleneck: C channels squeezed to C/reduction").range(1, 64),
-        ResNets.stemParameter(ResNets.IMAGENET_NO_POOL),
-        ResNets.widthParameter());
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(REDUCTION, STEM, ResNets.WIDTH);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    int reduction = params.getInt("reduction");
-    return ResNets.logits(net, images, params.getString("stem"), params.getInt("width"), new int[] {2, 2, 2, 2},
+    int reduction = params.get(REDUCTION);
+    return ResNets.logits(net, images, params.get(STEM), params.get(ResNets.WIDTH), new int[] {2, 2, 2, 2},
         (channels, stride) -> residualBlock(channels, stride)
             .withSqueezeExcitation(squeezeExcitation(reduction).withConvolutions()));
   }

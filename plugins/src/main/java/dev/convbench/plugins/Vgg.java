@@ -42,6 +42,11 @@ public final class Vgg implements ArchitecturePlugin {
       19, new int[] {2, 2, 4, 4, 4});
   private static final int HIDDEN_UNITS = 512;
 
+  static final HyperParameter<Integer> DEPTH = HyperParameter.integer("depth", 16,
+      "weight layers: 11, 13, 16 or 19 (VGG configurations A, B, D, E)").oneOf(11, 13, 16, 19);
+  static final HyperParameter<Boolean> BATCH_NORM = HyperParameter.bool("batch-norm", false,
+      "batch norm between each convolution and its ReLU");
+
   @Override
   public String name() {
     return "vgg";
@@ -53,17 +58,14 @@ public final class Vgg implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
-    return List.of(
-        HyperParameter.integer("depth", 16, "weight layers: 11, 13, 16 or 19 (VGG configurations A, B, D, E)")
-            .oneOf(11, 13, 16, 19),
-        HyperParameter.bool("batch-norm", false, "batch norm between each convolution and its ReLU"));
+  public List<HyperParameter<?>> hyperParameters() {
+    return List.of(DEPTH, BATCH_NORM);
   }
 
   @Override
   public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
-    int[] convs = CONVS_PER_BLOCK.get(params.getInt("depth"));
-    boolean bn = params.getBoolean("batch-norm");
+    int[] convs = CONVS_PER_BLOCK.get(params.get(DEPTH));
+    boolean bn = params.get(BATCH_NORM);
     Operand<TFloat32> x = images;
     for (int i = 0; i < CHANNELS.length; i++) {
       VggBlock block = vggBlock(convs[i], CHANNELS[i]);

@@ -27,7 +27,7 @@ class DescriptionsTest {
     assertFalse(plugins.isEmpty(), "the built-ins are on the test classpath");
     for (ArchitecturePlugin plugin : plugins) {
       assertFalse(INTERNAL_REFERENCE.matcher(plugin.description()).find(), plugin.name() + ": " + plugin.description());
-      for (HyperParameter parameter : plugin.hyperParameters()) {
+      for (HyperParameter<?> parameter : plugin.hyperParameters()) {
         assertFalse(INTERNAL_REFERENCE.matcher(parameter.description()).find(),
             plugin.name() + " " + parameter.name() + ": " + parameter.description());
       }

@@ -18,39 +18,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A plugin written and packaged outside the repository, as a user would: compiled against the plugin API alone (the
- * SPI jar and TensorFlow Java's core API, not the engine), jarred with its service file, dropped into a plugin
- * directory. It shows up in {@code list} and trains.
+ * A plugin written and packaged outside the repository, as a user would: the README's complete plugin example,
+ * compiled against the plugin API alone (the SPI jar and TensorFlow Java's core API, not the engine), jarred with its
+ * service file, dropped into a plugin directory. It shows up in {@code list} and trains.
  */
 class ExternalPluginJarTest {
 
   @TempDir
   Path work;
 
-  static final String SOURCE = """
-      package example;
-
-      import static dev.convbench.graph.Layers.*;
-
-      import dev.convbench.graph.Network;
-      import dev.convbench.spi.ArchitecturePlugin;
-      import dev.convbench.spi.HyperParameter;
-      import dev.convbench.spi.HyperParameters;
-      import java.util.List;
-      import org.tensorflow.Operand;
-      import org.tensorflow.types.TFloat32;
-
-      public final class TinyMlp implements ArchitecturePlugin {
-        public String name() { return "tiny-mlp"; }
-        public String description() { return "two dense layers, from a jar"; }
-        public List<HyperParameter> hyperParameters() {
-          return List.of(HyperParameter.integer("hidden", 32, "hidden units").range(1, 4096));
-        }
-        public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters p) {
-          return net.apply(images, flatten(), dense(p.getInt("hidden")), relu(), dense(net.classes()));
-        }
-      }
-      """;
+  /** The first Java block of the README's section on writing a plugin: what a plugin author copies. */
+  static String readmeExample() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    int section = readme.indexOf("## Writing an architecture plugin");
+    assertTrue(section >= 0, "the README has a section on writing a plugin");
+    int start = readme.indexOf("```java\n", section) + "```java\n".length();
+    return readme.substring(start, readme.indexOf("```", start));
+  }
 
   @Test
   void jarPluginIsListedAndTrains() throws IOException {
@@ -58,24 +42,25 @@ class ExternalPluginJarTest {
 
     Cli.Result list = Cli.run(work, "list");
     assertEquals(0, list.exitCode(), list.err());
-    assertTrue(list.out().contains("tiny-mlp"), "./plugins.d is the default plugin directory: " + list.out());
-    assertTrue(list.out().contains("98,666"), "3072·32+32 + 32·10+10 parameters: " + list.out());
-    assertTrue(list.out().contains("jar:" + plugins.resolve("tiny-mlp.jar")), list.out());
+    assertTrue(list.out().contains("small-convnet"), "./plugins.d is the default plugin directory: " + list.out());
+    assertTrue(list.out().contains("20,138"), "width 32: 3·9·32 + 2·32 + 32·9·64 + 2·64 + 64·10+10 parameters: "
+        + list.out());
+    assertTrue(list.out().contains("jar:" + plugins.resolve("small-convnet.jar")), list.out());
 
     Path data = CifarFiles.write(work.resolve("cifar"), 30, 9);
     Path file = work.resolve("jar.yaml");
     Files.writeString(file, "name: jar\ndataset: {data-dir: " + data + ", allow-partial: true}\n"
         + "defaults: {epochs: 1, batch-size: 30}\n"
-        + "architectures:\n  tiny-mlp: {hidden: 16}\n"
-        + "matrix:\n  architecture: [tiny-mlp]\n");
+        + "architectures:\n  small-convnet: {width: 16}\n"
+        + "matrix:\n  architecture: [small-convnet]\n");
     Cli.Result run = Cli.run(work, "run", file.toString(), "--out", work.resolve("out").toString(), "--no-report");
     assertEquals(0, run.exitCode(), run.err());
     try (Stream<Path> runs = Files.list(work.resolve("out"))) {
       Path runDir = runs.filter(p -> Files.exists(p.resolve("run.json"))).findFirst().orElseThrow();
       String json = Files.readString(runDir.resolve("run.json"));
       assertTrue(json.contains("\"completed\""), json);
-      assertTrue(json.contains("tiny-mlp.jar"), "the run records the plugin's origin: " + json);
-      assertTrue(json.contains("49338"), "hidden: 16 → 3072·16+16 + 16·10+10 parameters: " + json);
+      assertTrue(json.contains("small-convnet.jar"), "the run records the plugin's origin: " + json);
+      assertTrue(json.contains("5466"), "width 16: 3·9·16 + 2·16 + 16·9·32 + 2·32 + 32·10+10 parameters: " + json);
     }
   }
 
@@ -91,15 +76,15 @@ class ExternalPluginJarTest {
   }
 
   private Path buildPluginJar(Path pluginDir) throws IOException {
-    Path src = work.resolve("src/example/TinyMlp.java");
+    Path src = work.resolve("src/example/SmallConvNet.java");
     Files.createDirectories(src.getParent());
-    Files.writeString(src, SOURCE);
+    Files.writeString(src, readmeExample());
     Path classes = Files.createDirectories(work.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-d", classes.toString(), "-cp", pluginApiClasspath(), src.toString());
     assertEquals(0, rc, "plugin source compiles against the plugin API alone");
     Files.createDirectories(pluginDir);
-    Path jar = pluginDir.resolve("tiny-mlp.jar");
+    Path jar = pluginDir.resolve("small-convnet.jar");
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
         Stream<Path> files = Files.walk(classes)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -108,7 +93,7 @@ class ExternalPluginJarTest {
         out.closeEntry();
       }
       out.putNextEntry(new JarEntry("META-INF/services/dev.convbench.spi.ArchitecturePlugin"));
-      out.write("example.TinyMlp\n".getBytes(StandardCharsets.UTF_8));
+      out.write("example.SmallConvNet\n".getBytes(StandardCharsets.UTF_8));
       out.closeEntry();
     }
     return pluginDir;

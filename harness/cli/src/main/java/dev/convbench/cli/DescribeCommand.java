@@ -1,5 +1,6 @@
 package dev.convbench.cli;
 
+import dev.convbench.experiment.HyperParameterTexts;
 import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.NetworkSummary;
 import dev.convbench.plugin.DiscoveredPlugin;
@@ -51,7 +52,7 @@ final class DescribeCommand implements Callable<Integer> {
     }
     context.out().printf("%s — %s%n", plugin.name(), plugin.plugin().description());
     if (!values.asMap().isEmpty()) {
-      context.out().println("hyper-parameters: " + values.asMap());
+      context.out().println("hyper-parameters: " + HyperParameterTexts.show(values));
     }
     context.out().println();
     int nameWidth = Math.max(5, summary.layers().stream().mapToInt(l -> l.name().length()).max().orElse(5));

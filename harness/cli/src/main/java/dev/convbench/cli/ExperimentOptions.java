@@ -7,12 +7,17 @@ import dev.convbench.experiment.ExperimentLoader;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.ExperimentManifest;
+import dev.convbench.results.ResultStore;
+import dev.convbench.results.ResultsReader;
 import dev.convbench.training.Devices;
 import dev.convbench.training.Hardware;
 import dev.convbench.training.Precision;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -50,40 +55,80 @@ final class ExperimentOptions {
 
   /**
    * Loads the file as this process will train it: thread counts and device from the command line over the file's,
-   * a GPU asked for checked, {@code precision: auto} resolved for this machine. Everything that cannot train here is
-   * refused before anything is written.
+   * a GPU asked for checked, {@code precision: auto} resolved as the results directory recorded it, else for this
+   * machine. Everything that cannot train here is refused before anything is written.
    */
   Experiment loadForTraining(CommandContext context, PluginRegistry plugins, ThreadOptions threads,
-      DeviceOptions devices) throws ExperimentException {
+      DeviceOptions devices, ResultsOptions results) throws ExperimentException {
     Experiment loaded = load(context, plugins);
     Experiment experiment = loaded.withThreads(threads.resolve(loaded.threads()))
         .withDevice(devices.resolve(loaded.device()));
     DeviceOptions.requireUsable(experiment.device(), context);
-    return resolvedForThisMachine(experiment, true);
+    return resolvedForThisMachine(experiment, results.directory(context, experiment), true);
   }
 
   /**
-   * {@code experiment} with {@code precision: auto} replaced by what it means on this machine and the experiment's
-   * device, so that run identities name the format the runs compute in.
+   * {@code experiment} with {@code precision: auto} replaced by what it means for {@code resultsDirectory} (when
+   * given) or on this machine and the experiment's device, so that run identities name the format the runs compute
+   * in.
    */
-  static Experiment resolvedForThisMachine(Experiment experiment) {
-    return resolvedForThisMachine(experiment, false);
+  static Experiment resolvedForThisMachine(Experiment experiment, Path resultsDirectory) {
+    return resolvedForThisMachine(experiment, resultsDirectory, false);
   }
 
-  private static Experiment resolvedForThisMachine(Experiment experiment, boolean toTrain) {
+  private static Experiment resolvedForThisMachine(Experiment experiment, Path resultsDirectory, boolean toTrain) {
     boolean asksTheMachine = experiment.runs().stream().map(r -> r.training().precision())
         .anyMatch(p -> p == Precision.AUTO || (toTrain && p == Precision.FP16));
     if (!asksTheMachine) {
       return experiment;
     }
-    Hardware here = Devices.hardware(experiment.device());
-    Experiment resolved = experiment.withPrecisionResolved(here);
+    return resolvedOn(experiment, resultsDirectory, Devices.hardware(experiment.device()), toTrain);
+  }
+
+  /**
+   * {@code experiment} resolved on {@code here}: {@code precision: auto} as the results directory's
+   * {@code experiment.json} recorded it (the first process of a directory records it, so that processes on machines
+   * that would resolve it otherwise still compute, and identify, the runs alike), else as {@code here} resolves it.
+   *
+   * @param resultsDirectory where the runs go, or {@code null} when unknown
+   * @param toTrain whether this process trains: then what {@code here} cannot compute is refused
+   * @throws UserInputException when training and {@code here} cannot compute in the recorded precision, or in a
+   *     precision a run names
+   */
+  static Experiment resolvedOn(Experiment experiment, Path resultsDirectory, Hardware here, boolean toTrain) {
+    Optional<Precision> recorded = experiment.asksForAutoPrecision()
+        ? recordedAutoPrecision(experiment, resultsDirectory) : Optional.empty();
+    if (toTrain && recorded.isPresent() && !recorded.get().computedAsAutoOn(here)) {
+      Precision mine = Precision.AUTO.resolve(here);
+      throw new UserInputException(resultsDirectory.resolve(ResultStore.EXPERIMENT_FILE) + " records precision auto"
+          + " as " + recorded.get() + ", which this machine does not compute: here auto means " + mine + " ("
+          + Precision.autoReason(here) + "); nothing was trained: run it on a machine that computes "
+          + recorded.get() + ", or choose another directory with --out");
+    }
+    Experiment resolved = experiment.withAutoPrecision(recorded.orElseGet(() -> Precision.AUTO.resolve(here)));
     if (toTrain) {
       resolved.precisionProblemOn(here).ifPresent(problem -> {
         throw new UserInputException(experiment.source() + ": " + problem);
       });
     }
     return resolved;
+  }
+
+  /**
+   * What {@code resultsDirectory}'s {@code experiment.json} records {@code precision: auto} as, when it holds this
+   * experiment and records it.
+   */
+  static Optional<Precision> recordedAutoPrecision(Experiment experiment, Path resultsDirectory) {
+    if (resultsDirectory == null) {
+      return Optional.empty();
+    }
+    try {
+      return new ResultsReader().readManifest(resultsDirectory)
+          .filter(manifest -> experiment.name().equals(manifest.name()))
+          .map(ExperimentManifest::autoPrecision);
+    } catch (IOException e) {
+      return Optional.empty(); // training refuses an unreadable experiment.json, with its own message
+    }
   }
 
   private DatasetOptions override(DatasetOptions options, CommandContext context) {

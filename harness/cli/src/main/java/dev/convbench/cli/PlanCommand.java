@@ -12,6 +12,7 @@ import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultStore;
 import dev.convbench.results.RunIdentity;
 import dev.convbench.results.RunState;
+import dev.convbench.training.Precision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.io.IOException;
@@ -119,8 +120,14 @@ final class PlanCommand implements Callable<Integer> {
    */
   record ShardRow(int index, int runCount, double cost, double estimatedSeconds) {}
 
-  /** The {@code --json} document. */
-  record Plan(String experiment, int shardCount, double throughputGmacs, List<RunRow> runs, List<ShardRow> shards) {}
+  /**
+   * The {@code --json} document.
+   *
+   * @param autoPrecision what {@code precision: auto} means for these runs (as {@code --out}'s directory recorded
+   *     it, else on this machine); {@code null} when no run asks for it
+   */
+  record Plan(String experiment, int shardCount, double throughputGmacs, List<RunRow> runs, List<ShardRow> shards,
+      Precision autoPrecision) {}
 
   /** A column of the text table of runs. */
   private record Column(String header, boolean alignLeft, Function<RunRow, String> value) {}
@@ -143,15 +150,18 @@ final class PlanCommand implements Callable<Integer> {
     if (!(throughputGmacs > 0) || Double.isInfinite(throughputGmacs)) {
       throw new UserInputException("--throughput must be a positive number of GMAC/s, not " + throughputGmacs);
     }
-    Experiment experiment = ExperimentOptions.resolvedForThisMachine(experimentOptions.load(context, plugins.get()));
+    Path dir = out == null ? null : context.resolve(out);
+    Experiment experiment = ExperimentOptions.resolvedForThisMachine(experimentOptions.load(context, plugins.get()),
+        dir);
     List<RunCost> runCosts = costs.get().estimate(experiment.runs());
     warnAboutStandInCosts(runCosts);
-    Map<String, RunState> states = out == null ? Map.of() : states(experiment, context.resolve(out));
+    Map<String, RunState> states = dir == null ? Map.of() : states(experiment, dir);
     Plan plan = plan(experiment, runCosts, ShardAssignment.assign(runCosts, shards), states);
     if (json) {
       context.out().println(Json.write(plan));
     } else {
-      printText(plan, experiment);
+      printText(plan, experiment, ExperimentOptions.recordedAutoPrecision(experiment, dir).isPresent()
+          ? dir.resolve(ResultStore.EXPERIMENT_FILE) : null);
     }
     return ExitCode.OK;
   }
@@ -200,7 +210,8 @@ final class PlanCommand implements Callable<Integer> {
     for (int s = 0; s < assignment.shardCount(); s++) {
       shardRows.add(new ShardRow(s, assignment.runs(s).size(), assignment.cost(s), seconds(assignment.cost(s))));
     }
-    return new Plan(experiment.name(), assignment.shardCount(), throughputGmacs, runs, shardRows);
+    return new Plan(experiment.name(), assignment.shardCount(), throughputGmacs, runs, shardRows,
+        experiment.autoPrecision());
   }
 
   private double seconds(double forwardMacs) {
@@ -224,9 +235,14 @@ final class PlanCommand implements Callable<Integer> {
                 runs.get(0).macsPerImage() / 1e6)));
   }
 
-  private void printText(Plan plan, Experiment experiment) {
+  /** The plan as tables; {@code autoRecordedIn} is the file that recorded what auto means, or {@code null}. */
+  private void printText(Plan plan, Experiment experiment, Path autoRecordedIn) {
     context.out().printf("%s: experiment '%s', %d runs, %s%n", experiment.source(), plan.experiment(),
         plan.runs().size(), plan.shardCount() == 1 ? "1 shard" : plan.shardCount() + " shards");
+    if (plan.autoPrecision() != null) {
+      context.out().println("precision auto: " + plan.autoPrecision()
+          + (autoRecordedIn != null ? ", as recorded in " + autoRecordedIn : " on this machine"));
+    }
     List<Column> columns = new ArrayList<>(RUN_COLUMNS);
     if (out != null) {
       columns.add(1, new Column("STATUS", true, RunRow::status));

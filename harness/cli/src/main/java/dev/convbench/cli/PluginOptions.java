@@ -1,5 +1,6 @@
 package dev.convbench.cli;
 
+import dev.convbench.experiment.HyperParameterTexts;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginDirectory;
 import dev.convbench.plugin.PluginDiscovery;
@@ -9,12 +10,8 @@ import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,15 +31,12 @@ final class PluginOptions {
   }
 
   /**
-   * Hyper-parameter values given as {@code KEY=VALUE} strings (YAML syntax for the value), checked against the
-   * plugin's declarations; defaults fill the rest.
+   * Hyper-parameter values given as {@code KEY=VALUE} strings (YAML syntax for the value, read as in an experiment
+   * file), checked against the plugin's declarations; defaults fill the rest.
    */
   static HyperParameters resolve(DiscoveredPlugin plugin, Map<String, String> given) {
-    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-    Map<String, Object> supplied = new LinkedHashMap<>();
-    given.forEach((k, v) -> supplied.put(k, yaml.load(v)));
     try {
-      return HyperParameters.resolve(plugin.plugin().hyperParameters(), supplied);
+      return HyperParameterTexts.read(plugin.plugin(), given);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(plugin.name() + ": " + e.getMessage() + "; parameters: "
           + plugin.plugin().hyperParameters().stream().map(HyperParameter::toString)

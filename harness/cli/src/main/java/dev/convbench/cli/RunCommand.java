@@ -76,7 +76,8 @@ final class RunCommand implements Callable<Integer> {
   @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
     Optional<Shard> shard = shardOptions.selected(context); // a bad shard is refused before anything is read
-    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions);
+    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions,
+        resultsOptions);
     Path outDir = resultsOptions.directory(context, experiment);
     List<RunSpec> share = experiment.runs();
     if (shard.isPresent()) {

@@ -75,7 +75,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   @SuppressWarnings("try") // the signal handlers are installed for the block's duration; the block needs no handle
   public Integer call() throws Exception {
-    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions);
+    Experiment experiment = experimentOptions.loadForTraining(context, plugins.get(), threadOptions, deviceOptions,
+        resultsOptions);
     Path outDir = resultsOptions.directory(context, experiment);
     context.err().printf("%s: worker %s on %d runs → %s%n", experiment.name(),
         self.get().describe(), experiment.runs().size(), outDir);

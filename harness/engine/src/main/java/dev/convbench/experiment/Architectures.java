@@ -74,22 +74,21 @@ final class Architectures {
     return get(architecture).hyperParameters().stream().map(HyperParameter::name).toList();
   }
 
-  Optional<HyperParameter> parameter(String architecture, String parameter) {
+  Optional<HyperParameter<?>> parameter(String architecture, String parameter) {
     return get(architecture).hyperParameters().stream().filter(p -> p.name().equals(parameter)).findFirst();
   }
 
   /**
-   * Reads a hyper-parameter value: converts the YAML text to the parameter's type where it can (so that
-   * {@code 5e-4} is a number), then applies {@link HyperParameter#check}.
+   * Reads a hyper-parameter value: interprets the YAML text as the parameter's type expects where it can (so that
+   * {@code 5e-4} is a number), then leaves the conversion and the check to {@link HyperParameter#value}.
    */
-  static ValueReader hyperParameterReader(HyperParameter parameter) {
+  static ValueReader hyperParameterReader(HyperParameter<?> parameter) {
     return node -> {
-      Object value = convert(parameter.type(), node);
-      Optional<String> problem = parameter.check(value);
-      if (problem.isPresent()) {
-        throw InvalidValue.because(problem.get());
+      try {
+        return parameter.value(convert(parameter.type(), node));
+      } catch (IllegalArgumentException e) {
+        throw InvalidValue.because(e.getMessage());
       }
-      return value;
     };
   }
 
@@ -111,7 +110,7 @@ final class Architectures {
       if (!(node instanceof ScalarNode scalarNode)) {
         throw InvalidValue.because("must be a non-empty list of integers, e.g. [1, 2], got a mapping");
       }
-      return convertScalar(HyperParameter.Type.INTEGER, scalarNode); // check() explains it is no list
+      return convertScalar(HyperParameter.Type.INTEGER, scalarNode); // value() explains it is no list
     }
     if (!(node instanceof ScalarNode scalar)) {
       throw InvalidValue.because("must be " + (type == HyperParameter.Type.INTEGER ? "an " : "a ") + type.label()
@@ -120,7 +119,7 @@ final class Architectures {
     return convertScalar(type, scalar);
   }
 
-  // Unconvertible text stays a String, so that check() reports it as "got 'abc'".
+  // Unconvertible text stays a String, so that value() reports it as "got 'abc'".
   private static Object convertScalar(HyperParameter.Type type, ScalarNode scalar) {
     String text = scalar.getValue();
     return switch (type) {

@@ -22,14 +22,23 @@ import java.util.List;
  * @param checkpoints when runs write checkpoints ({@code defaults.checkpoint}); not part of any run's identity
  * @param threads TensorFlow's thread counts ({@code threads}); not part of any run's identity
  * @param device where runs compute ({@code device}); not part of any run's identity
+ * @param autoPrecision what {@code precision: auto} was resolved to in the runs that ask for it, or {@code null}
+ *     before it is resolved and when no run asks for it
  */
 public record Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
-    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads, DeviceSetting device) {
+    List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads, DeviceSetting device,
+    Precision autoPrecision) {
 
   public Experiment {
     checkpoints = checkpoints == null ? CheckpointPolicy.defaults() : checkpoints;
     threads = threads == null ? Threads.DEFAULT : threads;
     device = device == null ? DeviceSetting.AUTO : device;
+  }
+
+  /** An experiment whose {@code precision: auto}, if any run asks for it, is not resolved yet. */
+  public Experiment(String name, String description, Path source, String sourceText, DatasetOptions dataset,
+      List<RunSpec> runs, String baseline, CheckpointPolicy checkpoints, Threads threads, DeviceSetting device) {
+    this(name, description, source, sourceText, dataset, runs, baseline, checkpoints, threads, device, null);
   }
 
   /** An experiment whose runs compute where {@code device: auto} says. */
@@ -50,15 +59,31 @@ public record Experiment(String name, String description, Path source, String so
    * identity names the format it computes in.
    */
   public Experiment withPrecisionResolved(Hardware here) {
-    if (runs.stream().noneMatch(r -> r.training().precision() == Precision.AUTO)) {
+    return withAutoPrecision(Precision.AUTO.resolve(here));
+  }
+
+  /** Whether a run asks for {@code precision: auto} that is not resolved yet. */
+  public boolean asksForAutoPrecision() {
+    return runs.stream().anyMatch(r -> r.training().precision() == Precision.AUTO);
+  }
+
+  /**
+   * The same experiment with {@code precision: auto} replaced by {@code concrete} (resolved here, or by the first
+   * process of a shared results directory), so that a run's identity names the format it computes in.
+   */
+  public Experiment withAutoPrecision(Precision concrete) {
+    if (!asksForAutoPrecision()) {
       return this;
     }
+    if (concrete == Precision.AUTO) {
+      throw new IllegalArgumentException("precision auto must be resolved to fp32, bf16 or fp16");
+    }
     List<RunSpec> resolved = runs.stream().map(r -> r.training().precision() != Precision.AUTO ? r
-        : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
-            r.training().withPrecision(Precision.AUTO.resolve(here)), r.dataset(), r.seed(), r.cell(), r.label()))
+        : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(), r.training().withPrecision(concrete),
+            r.dataset(), r.seed(), r.cell(), r.label()))
         .toList();
     return new Experiment(name, description, source, sourceText, dataset, resolved, baseline, checkpoints, threads,
-        device);
+        device, concrete);
   }
 
   /** The first reason a run of this experiment cannot train on {@code hardware}, if there is one. */
@@ -70,12 +95,12 @@ public record Experiment(String name, String description, Path source, String so
   /** The same experiment with other thread counts. */
   public Experiment withThreads(Threads other) {
     return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, other,
-        device);
+        device, autoPrecision);
   }
 
   /** The same experiment computing elsewhere. */
   public Experiment withDevice(DeviceSetting other) {
     return new Experiment(name, description, source, sourceText, dataset, runs, baseline, checkpoints, threads,
-        other);
+        other, autoPrecision);
   }
 }

@@ -39,7 +39,7 @@ final class MatrixKeys {
       String architecture = key.substring(0, dot);
       String parameter = key.substring(dot + 1);
       if (architectures.find(architecture).isPresent()) {
-        Optional<HyperParameter> declared = architectures.parameter(architecture, parameter);
+        Optional<HyperParameter<?>> declared = architectures.parameter(architecture, parameter);
         if (declared.isEmpty()) {
           problems.at(keyNode, architectures.unknownParameter(architecture, parameter));
           return Optional.empty();

@@ -1,7 +1,9 @@
 package dev.convbench.results;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
+import dev.convbench.training.Precision;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -15,9 +17,12 @@ import java.util.List;
  * @param definition a digest of the experiment's runs (their ids and {@linkplain RunIdentity#specDigest settings}):
  *     equal for two directories written from the same file, wherever the data lay; {@code null} in directories
  *     written before it was recorded
+ * @param autoPrecision what {@code precision: auto} was resolved to by the process that wrote the directory's first
+ *     {@code experiment.json}; later processes on the directory compute in it too, so that every run of one setting
+ *     has one identity whichever machine trains it. {@code null} when no run asks for auto (then not written)
  */
 public record ExperimentManifest(String name, String description, String baseline, List<String> runIds,
-    String definition) {
+    String definition, @JsonInclude(JsonInclude.Include.NON_NULL) Precision autoPrecision) {
 
   public ExperimentManifest {
     runIds = runIds == null ? List.of() : List.copyOf(runIds);
@@ -26,7 +31,8 @@ public record ExperimentManifest(String name, String description, String baselin
   /** The manifest of an expanded experiment. */
   public static ExperimentManifest of(Experiment experiment) {
     return new ExperimentManifest(experiment.name(), experiment.description(), experiment.baseline(),
-        experiment.runs().stream().map(RunSpec::runId).toList(), definition(experiment.runs()));
+        experiment.runs().stream().map(RunSpec::runId).toList(), definition(experiment.runs()),
+        experiment.autoPrecision());
   }
 
   /** The {@link #definition} digest of {@code runs}, independent of their order. */

@@ -81,9 +81,10 @@ public final class ResultStore {
    * Checks that runs of {@code experiment} may be written here: the directory is missing, empty (hidden entries, such
    * as another process's temporary files, do not count), or holds results of an experiment with the same name (an
    * earlier or concurrent run of the same file, possibly edited: runs that no longer match are then set aside, see
-   * {@link #supersede}).
+   * {@link #supersede}) whose recorded {@code precision: auto}, if any, is what {@code experiment} resolved it to.
    *
-   * @throws ResultsDirectoryInUseException when it holds another experiment's results or files that are not results
+   * @throws ResultsDirectoryInUseException when it holds another experiment's results, files that are not results,
+   *     or another resolution of {@code precision: auto}
    */
   public void checkJoinable(Experiment experiment) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -104,6 +105,14 @@ public final class ResultStore {
       if (!Objects.equals(manifest.name(), experiment.name())) {
         throw new ResultsDirectoryInUseException(directory, "holds results of experiment '" + manifest.name()
             + "', not '" + experiment.name() + "'");
+      }
+      if (manifest.autoPrecision() != null && experiment.autoPrecision() != null
+          && manifest.autoPrecision() != experiment.autoPrecision()) {
+        // Another process recorded its resolution after this one looked for it (they started together).
+        throw new ResultsDirectoryInUseException(directory, "records precision auto as " + manifest.autoPrecision()
+            + " (another process started on it at the same time), and this process resolved it to "
+            + experiment.autoPrecision() + "; nothing was trained: run the command again to adopt "
+            + manifest.autoPrecision());
       }
       return;
     }

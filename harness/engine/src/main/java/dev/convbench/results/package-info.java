@@ -6,7 +6,7 @@
  * &lt;out&gt;/
  *   experiment.yaml        the experiment file's text, as read (by the last process that finished)
  *   experiment.json        {@link dev.convbench.results.ExperimentManifest}: name, description, baseline, run ids,
- *                          definition digest
+ *                          definition digest, what {@code precision: auto} means here (its first writer's)
  *   .claims/&lt;run-id&gt;/attempt-NNNNNN.json   one {@link dev.convbench.results.ClaimRecord} per attempt at a run
  *                          (see {@link dev.convbench.results.Claims} for the protocol)
  *   superseded/&lt;run-id&gt;.&lt;digest&gt;/  runs of an earlier version of the experiment file, moved, never deleted

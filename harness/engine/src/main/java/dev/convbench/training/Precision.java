@@ -64,6 +64,16 @@ public enum Precision {
     return hardware.cpuHasBf16() ? BF16 : FP32;
   }
 
+  /**
+   * Whether {@code hardware} computes in this precision when {@link #AUTO} was resolved to it on another machine:
+   * fp32 everywhere; bf16 and fp16 only where auto would choose them itself. Elsewhere TensorFlow's rewriters leave
+   * the graph in fp32 (fp16's converts GPU ops only, bf16's CPU ops only) or the format is not what auto promised
+   * (bf16 emulated on a CPU without AVX512_BF16 or AMX, fp16 on a GPU without tensor cores).
+   */
+  public boolean computedAsAutoOn(Hardware hardware) {
+    return this == FP32 || AUTO.resolve(hardware) == this;
+  }
+
   /** Why a run in this (resolved) precision cannot train on {@code hardware}, if it cannot. */
   public Optional<String> problemOn(Hardware hardware) {
     if (this == FP16 && !hardware.usesGpu()) {

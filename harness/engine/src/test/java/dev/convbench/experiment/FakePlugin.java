@@ -23,9 +23,9 @@ final class FakePlugin implements ArchitecturePlugin {
       new FakePlugin("vgg11"));
 
   private final String name;
-  private final List<HyperParameter> hyperParameters;
+  private final List<HyperParameter<?>> hyperParameters;
 
-  FakePlugin(String name, HyperParameter... hyperParameters) {
+  FakePlugin(String name, HyperParameter<?>... hyperParameters) {
     this.name = name;
     this.hyperParameters = List.of(hyperParameters);
   }
@@ -41,7 +41,7 @@ final class FakePlugin implements ArchitecturePlugin {
   }
 
   @Override
-  public List<HyperParameter> hyperParameters() {
+  public List<HyperParameter<?>> hyperParameters() {
     return hyperParameters;
   }
 

@@ -42,15 +42,17 @@ class RunCostsTest {
       return "test network";
     }
 
+    static final HyperParameter<Integer> WIDTH = HyperParameter.integer("width", 4, "channels").range(1, 64);
+
     @Override
-    public List<HyperParameter> hyperParameters() {
-      return List.of(HyperParameter.integer("width", 4, "channels").range(1, 64));
+    public List<HyperParameter<?>> hyperParameters() {
+      return List.of(WIDTH);
     }
 
     @Override
     public Operand<TFloat32> logits(Network net, Operand<TFloat32> images, HyperParameters params) {
       builds.incrementAndGet();
-      return net.apply(images, conv(params.getInt("width"), 1), globalAvgPool(), dense(net.classes()));
+      return net.apply(images, conv(params.get(WIDTH), 1), globalAvgPool(), dense(net.classes()));
     }
   }
 

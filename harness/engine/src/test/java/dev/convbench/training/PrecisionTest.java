@@ -1,6 +1,7 @@
 package dev.convbench.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -25,6 +26,23 @@ class PrecisionTest {
     assertEquals(Precision.FP16, Precision.AUTO.resolve(new Hardware(Set.of("avx512_bf16"), true, 86)));
     assertEquals(Precision.FP32, Precision.AUTO.resolve(new Hardware(Set.of("avx512_bf16"), true, 61)));
     assertEquals(Precision.BF16, Precision.BF16.resolve(Hardware.cpu()), "an explicit choice stands");
+  }
+
+  @Test
+  void whatAutoMeantElsewhereIsComputedWhereAutoWouldChooseItOrItIsFp32() {
+    Hardware plainCpu = Hardware.cpu("avx512f");
+    Hardware bf16Cpu = Hardware.cpu("avx512_bf16");
+    Hardware oldGpu = new Hardware(Set.of("avx512_bf16"), true, 61);
+    Hardware tensorCoreGpu = new Hardware(Set.of("avx512_bf16"), true, 86);
+    for (Hardware any : List.of(plainCpu, bf16Cpu, oldGpu, tensorCoreGpu)) {
+      assertTrue(Precision.FP32.computedAsAutoOn(any), any.toString());
+    }
+    assertTrue(Precision.BF16.computedAsAutoOn(bf16Cpu));
+    assertFalse(Precision.BF16.computedAsAutoOn(plainCpu), "emulated");
+    assertFalse(Precision.BF16.computedAsAutoOn(tensorCoreGpu), "the bf16 rewriter leaves GPU ops alone");
+    assertTrue(Precision.FP16.computedAsAutoOn(tensorCoreGpu));
+    assertFalse(Precision.FP16.computedAsAutoOn(oldGpu), "no tensor cores");
+    assertFalse(Precision.FP16.computedAsAutoOn(bf16Cpu), "the fp16 rewriter converts GPU ops only");
   }
 
   @Test

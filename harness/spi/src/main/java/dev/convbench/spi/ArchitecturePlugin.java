@@ -21,7 +21,8 @@ import org.tensorflow.types.TFloat32;
  *       created through it, so the harness can count, initialise, reuse and report them). It is called once with
  *       {@link Network#training()} {@code true} and once with {@code false} on the same graph; the second call
  *       reuses the first call's variables by name, so it must create the same layers in the same order.</li>
- *   <li>Hyper-parameters arrive already validated against {@link #hyperParameters()}, defaults filled in.</li>
+ *   <li>Hyper-parameters arrive already validated against {@link #hyperParameters()}, defaults filled in; read
+ *       them with the declared {@link HyperParameter} constants ({@code params.get(DEPTH)}).</li>
  * </ul>
  */
 @Stable
@@ -33,8 +34,11 @@ public interface ArchitecturePlugin {
   /** One line shown by {@code convbench list}. */
   String description();
 
-  /** The hyper-parameters this architecture accepts, with types and defaults. None by default. */
-  default List<HyperParameter> hyperParameters() {
+  /**
+   * The hyper-parameters this architecture accepts, with types and defaults: the keys {@link #logits} reads its
+   * {@link HyperParameters} with. None by default.
+   */
+  default List<HyperParameter<?>> hyperParameters() {
     return List.of();
   }
 
