@@ -54,6 +54,7 @@ final class TrainingGraph implements AutoCloseable {
       Ops tf = Ops.create(graph);
       RandomStreams streams = RandomStreams.of(seed);
       VariableStore variables = new VariableStore(tf, streams.init());
+      // The global step, fed with every training step: it keys the step's random numbers (augmentation, dropout).
       stepFeed = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
       StepNoise noise = new StepNoise(stepFeed, streams.noise());
       variables.useStepNoise(noise);
