@@ -98,7 +98,7 @@ class BareGraphBenchmark {
       VariableStore variables = new VariableStore(tf, 1);
       Network net = new Network(tf.withSubScope("model"), true, ImageSet.CLASSES, variables);
       Operand<TFloat32> logits = plugin.logits(net, images, params);
-      Operand<TFloat32> loss = tf.math.mean(TrainingGraph.crossEntropy(tf, logits, labels, ImageSet.CLASSES),
+      Operand<TFloat32> loss = tf.math.mean(TrainingLoss.crossEntropy(tf, logits, labels, ImageSet.CLASSES),
           tf.constant(0));
       List<Variable<TFloat32>> weights = variables.trainableVariables();
       List<Operand<TFloat32>> penalties = new ArrayList<>();

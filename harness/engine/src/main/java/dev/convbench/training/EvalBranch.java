@@ -12,14 +12,13 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TUint8;
 
 /**
- * An inference pass over the first {@code count} images of an image variable, evaluated in slices: loss, accuracy
- * and confusion matrix. Each slice feeds two ints (offset, size); the images never leave the graph.
+ * An inference pass over images held in the graph, evaluated in slices: loss, accuracy and confusion matrix. Each
+ * slice feeds two ints (offset, size); the images never leave the graph.
  */
 final class EvalBranch {
 
@@ -35,25 +34,25 @@ final class EvalBranch {
   private final List<LayerInfo> structure;
 
   EvalBranch(Ops tf, ArchitecturePlugin plugin, HyperParameters params, VariableStore variables, int classes,
-      Variable<TUint8> pixels, Variable<TInt32> labels, int count, boolean normalize) {
-    this.count = count;
+      InputPipeline.StoredImages images, boolean normalize) {
+    this.count = images.count();
     this.classes = classes;
     start = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     size = tf.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
     Operand<TInt32> start1 = tf.reshape(start, tf.constant(new int[] {1}));
     Operand<TInt32> size1 = tf.reshape(size, tf.constant(new int[] {1}));
     // A slice of dynamic size loses the static image shape; layers need it (flatten, parameter shapes).
-    Operand<TUint8> batch = tf.reshape(tf.slice(pixels,
+    Operand<TUint8> batch = tf.reshape(tf.slice(images.pixels(),
         tf.concat(List.of(start1, tf.constant(new int[] {0, 0, 0})), tf.constant(0)),
         tf.concat(List.of(size1, tf.constant(new int[] {-1, -1, -1})), tf.constant(0))),
         tf.constant(new int[] {-1, 32, 32, 3}));
-    Operand<TInt32> batchLabels = tf.slice(labels, start1, size1);
+    Operand<TInt32> batchLabels = tf.slice(images.labels(), start1, size1);
     Network net = new Network(tf.withSubScope("model"), false, classes, variables);
     Operand<TFloat32> logits = plugin.logits(net, Augmentation.toFloat(tf, batch, normalize), params);
     structure = net.summary();
-    lossSum = tf.identity(tf.reduceSum(TrainingGraph.crossEntropy(tf, logits, batchLabels, classes),
+    lossSum = tf.identity(tf.reduceSum(TrainingLoss.crossEntropy(tf, logits, batchLabels, classes),
         tf.constant(0)));
-    correct = tf.identity(TrainingGraph.correct(tf, logits, batchLabels));
+    correct = tf.identity(TrainingLoss.correct(tf, logits, batchLabels));
     Operand<TFloat32> truth = tf.oneHot(batchLabels, tf.constant(classes), tf.constant(1f), tf.constant(0f));
     Operand<TFloat32> predicted = tf.oneHot(tf.math.argMax(logits, tf.constant(1), TInt32.class),
         tf.constant(classes), tf.constant(1f), tf.constant(0f));

@@ -79,22 +79,13 @@ public final class PreparedRun implements AutoCloseable {
       for (int epoch = at.epoch(); epoch <= cfg.epochs(); epoch++) {
         graph.shuffle(epoch);
         boolean resumedMidEpoch = epoch == at.epoch() && at.stepInEpoch() > 0;
-        TrainingPosition.EpochProgress partial = resumedMidEpoch ? at.partial()
-            : TrainingPosition.EpochProgress.empty(layers);
         if (diagnostics != null && !resumedMidEpoch) {
           diagnostics.resetEpoch(graph.session());
         }
-        double lossSum = partial.lossSum();
-        double correct = partial.correct();
-        double[] ratioSum = partial.ratioSum().length == layers ? partial.ratioSum() : new double[layers];
-        int samples = partial.samples();
-        int firstStep = resumedMidEpoch ? at.stepInEpoch() : 0;
-        // Training seconds count the training step's session runs only; the rest of the loop (diagnostics
-        // sampling, listeners, progress, CSV writes) is overhead, measured apart. Before a resume: the checkpoint's.
-        double trained = partial.seconds();
-        double trainedHere = 0;
-        long started = System.nanoTime();
-        for (int s = firstStep; s < steps; s++) {
+        long epochStarted = System.nanoTime();
+        EpochAccumulator epochSums = resumedMidEpoch ? EpochAccumulator.resume(at, steps, batch, layers, epochStarted)
+            : EpochAccumulator.start(epoch, steps, batch, layers, epochStarted);
+        for (int s = epochSums.stepsDone(); s < steps; s++) {
           boolean sample = logEvery > 0 && (globalStep + 1) % logEvery == 0;
           double[] gradientNorms = sample && diagnostics != null ? new double[layers] : null;
           if (gradientNorms != null) {
@@ -103,66 +94,54 @@ public final class PreparedRun implements AutoCloseable {
           long stepStarted = System.nanoTime();
           TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms);
           double stepSeconds = (System.nanoTime() - stepStarted) / 1e9;
-          trained += stepSeconds;
-          trainedHere += stepSeconds;
           globalStep++;
           listener.onStepTime(stepSeconds);
           if (!Float.isFinite(r.loss())) {
             return diverged("loss became " + r.loss() + " at step " + globalStep + " (epoch " + epoch + ")", history);
           }
+          epochSums.addStep(r.loss(), r.correct(), stepSeconds);
           if (gradientNorms != null) {
             double[] weightNorms = new double[layers];
             double[] ratios = new double[layers];
             diagnostics.afterStep(graph.session(), weightNorms, ratios);
-            for (int i = 0; i < layers; i++) {
-              ratioSum[i] += ratios[i];
-            }
-            samples++;
+            epochSums.addUpdateRatios(ratios);
             listener.onLayerStats(new LayerStats(LayerStats.Kind.SAMPLE, globalStep, epoch, diagnostics.layers(),
                 gradientNorms, weightNorms, ratios));
           }
-          lossSum += r.loss();
-          correct += r.correct();
-          int done = s + 1 - firstStep;
-          listener.onStep(epoch, s + 1, lossSum / (s + 1), correct / ((s + 1) * (double) batch),
-              done * (double) batch / trainedHere);
+          listener.onStep(epoch, epochSums.stepsDone(), epochSums.meanLoss(), epochSums.accuracy(),
+              epochSums.imagesPerSecond());
           if (sample) {
-            listener.onStepLoss(new StepLoss(globalStep, epoch, r.loss(), cumulative + trained));
+            listener.onStepLoss(new StepLoss(globalStep, epoch, r.loss(), cumulative + epochSums.seconds()));
           }
           boolean stopping = stop.getAsBoolean();
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
           if ((stopping || timeUp) && s + 1 < steps) {
-            checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative,
-                new TrainingPosition.EpochProgress(lossSum, correct, ratioSum, samples, trained), best, lastAccuracy));
+            checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative, epochSums.progress(), best,
+                lastAccuracy));
             lastCheckpoint = System.nanoTime();
             if (stopping) {
               return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
             }
           }
         }
-        double epochSeconds = trained;
-        double overheadSeconds = (System.nanoTime() - started) / 1e9 - trainedHere;
-        cumulative += epochSeconds;
+        epochSums.finishSteps(System.nanoTime());
+        cumulative += epochSums.seconds();
         if (diagnostics != null) {
-          double[] sums = new double[layers];
+          double[] gradientNorms = new double[layers];
           double[] weightNorms = new double[layers];
-          diagnostics.epochEnd(graph.session(), sums, weightNorms);
-          double[] ratios = new double[layers];
+          diagnostics.epochEnd(graph.session(), gradientNorms, weightNorms);
           for (int i = 0; i < layers; i++) {
-            sums[i] /= steps;
-            ratios[i] = samples == 0 ? Double.NaN : ratioSum[i] / samples;
+            gradientNorms[i] /= steps; // the graph summed every step's norms
           }
-          listener.onLayerStats(new LayerStats(LayerStats.Kind.EPOCH, globalStep, epoch, diagnostics.layers(), sums,
-              weightNorms, ratios));
+          listener.onLayerStats(new LayerStats(LayerStats.Kind.EPOCH, globalStep, epoch, diagnostics.layers(),
+              gradientNorms, weightNorms, epochSums.meanUpdateRatios()));
         }
         double learningRate = graph.learningRate();
         long evalStarted = System.nanoTime();
         Evaluation test = graph.evaluate();
         double evalSeconds = (System.nanoTime() - evalStarted) / 1e9;
         Evaluation trainSample = graph.evaluateTrainSample();
-        EpochMetrics m = new EpochMetrics(epoch, lossSum / steps, correct / ((double) steps * batch), test.loss(),
-            test.accuracy(), learningRate, epochSeconds, evalSeconds, cumulative, (double) steps * batch / epochSeconds,
-            trainSample.loss(), trainSample.accuracy(), overheadSeconds);
+        EpochMetrics m = epochSums.metrics(learningRate, test, evalSeconds, trainSample, cumulative);
         history.add(m);
         listener.onEpoch(m);
         listener.onConfusion(epoch, test.confusion());

@@ -20,7 +20,7 @@ public final class SavedModelEvaluation {
 
   /** The fraction of {@code images} the SavedModel in {@code directory} classifies correctly. */
   public static double accuracy(Path directory, ImageSet images) {
-    byte[] hwc = TrainingGraph.toHwc(images);
+    byte[] hwc = InputPipeline.toHwc(images);
     byte[] labels = images.labels();
     long correct = 0;
     try (SavedModelBundle model = SavedModelBundle.load(directory.toString(), SavedModelBundle.DEFAULT_TAG)) {
