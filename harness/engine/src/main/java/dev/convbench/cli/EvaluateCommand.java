@@ -5,9 +5,10 @@ import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.results.ModelRecord;
-import dev.convbench.results.ResultStore;
+import dev.convbench.store.ResultStore;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.RunRecord;
-import dev.convbench.results.RunWriter;
+import dev.convbench.store.RecordMapping;
 import dev.convbench.training.SavedModelEvaluation;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -50,9 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path run = context.resolve(runDirectory);
-    Path model = run.resolve(RunWriter.MODEL);
-    if (!Files.isRegularFile(run.resolve(ResultStore.RUN_FILE))) {
-      throw new UserInputException("no run at " + run + " (it has no " + ResultStore.RUN_FILE + ")");
+    Path model = run.resolve(ResultsLayout.MODEL);
+    if (!Files.isRegularFile(run.resolve(ResultsLayout.RUN_FILE))) {
+      throw new UserInputException("no run at " + run + " (it has no " + ResultsLayout.RUN_FILE + ")");
     }
     if (!Files.isRegularFile(model.resolve("saved_model.pb"))) {
       throw new UserInputException("run " + run.getFileName() + " kept no model (" + model + " is missing: it did "
@@ -60,8 +61,8 @@ final class EvaluateCommand implements Callable<Integer> {
     }
     RunRecord record = new ResultStore(run.getParent(), context.clock()).read(run.getFileName().toString()).orElseThrow();
     ModelRecord kept = read(model.resolve("model.json"));
-    DatasetOptions options = record.spec().dataset().withDataDir(dataDir != null ? context.resolve(dataDir)
-        : record.spec().dataset().dataDir());
+    DatasetOptions recorded = RecordMapping.datasetOptions(record.spec().dataset());
+    DatasetOptions options = recorded.withDataDir(dataDir != null ? context.resolve(dataDir) : recorded.dataDir());
     if (record.dataset() != null && record.dataset().partial()) {
       options = options.withAllowPartial(true); // the run trained on partial data, and said so
     }
