@@ -174,7 +174,7 @@ public final class ExperimentRunner {
       HeldClaim held = current.get();
       if (held != null) {
         try {
-          held.release("interrupted");
+          held.release(RunStatus.INTERRUPTED.id());
         } catch (IOException | RuntimeException e) {
           // the process is ending; the claim then goes stale instead
         }

@@ -2,6 +2,7 @@ package dev.convbench.store;
 
 import dev.convbench.results.AtomicFiles;
 import dev.convbench.results.ClaimRecord;
+import dev.convbench.results.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -110,7 +111,7 @@ public final class HeldClaim implements AutoCloseable {
   /** Releases as {@code interrupted} unless released already: a claim never outlives its holder's use of it. */
   @Override
   public void close() throws IOException {
-    release("interrupted");
+    release(RunStatus.INTERRUPTED.id());
   }
 
   private synchronized void beat() throws IOException {

@@ -204,7 +204,7 @@ public final class ResultStore {
       }
       return Optional.of(new Acquired(claim, superseded, null));
     } catch (IOException | RuntimeException e) {
-      claim.release("failed");
+      claim.release(RunStatus.FAILED.id());
       throw e;
     }
   }
