@@ -163,7 +163,7 @@ class ClusterTemplatesTest {
         modules++;
       }
     }
-    assertEquals(4, modules);
+    assertEquals(5, modules);
 
     assertNotNull(entrySource, "no COPY of the entry script to /usr/local/bin/convbench");
     String entry = Files.readString(REPO.resolve(entrySource));
