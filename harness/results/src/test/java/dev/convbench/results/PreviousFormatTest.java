@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Results written by the release before this module existed, in format 3, read with this module's readers. The
- * fixture ({@code src/test/resources/format-3}) is a real results directory: the {@code experiment.yaml} in it (one
- * epoch of baseline-cnn on 200 training images) run with {@code ./convbench run experiment.yaml
- * --allow-partial-data} on the shared 1,017-records-per-file CIFAR-10 subset at commit 3e3799c, keeping only its
- * small files (no checkpoint variables, no SavedModel, no report).
+ * fixture ({@code src/test/resources/format-3}) is a real results directory that release wrote: the
+ * {@code experiment.yaml} in it (one epoch of baseline-cnn on 200 training images) run with {@code ./convbench run
+ * experiment.yaml --allow-partial-data} on the shared 1,017-records-per-file CIFAR-10 subset, keeping only its small
+ * files (no checkpoint variables, no SavedModel, no report).
  */
 class PreviousFormatTest {
 
