@@ -127,8 +127,8 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
 
   /**
    * Writes a checkpoint atomically: into a hidden directory first (the variables through {@code variables}, then
-   * {@value ResultsLayout#CHECKPOINT_FILE} with the CSV files' lengths), renamed into place when complete; then drops all but the
-   * newest {@code keep}. A failure (a full disk) removes the partial checkpoint and leaves the earlier ones intact.
+   * {@value ResultsLayout#CHECKPOINT_FILE} with the CSV files' lengths), renamed into place when complete; then drops
+   * all but the newest {@code keep}. A failure (a full disk) removes the partial checkpoint and leaves the earlier ones intact.
    */
   @Override
   public synchronized void checkpoint(TrainingPosition position, Consumer<Path> variables) throws IOException {
@@ -177,9 +177,10 @@ public final class RunWriter implements TrainingListener, CheckpointSink, AutoCl
 
   private void appendCheckpointLog(TrainingPosition position, double seconds) throws IOException {
     Path log = directory.resolve(ResultsLayout.CHECKPOINT_LOG);
-    String header = Files.exists(log) ? "" : "epoch,step_in_epoch,global_step,seconds\n";
-    Files.writeString(log, header + position.epoch() + "," + position.stepInEpoch() + "," + position.globalStep()
-        + "," + seconds + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    String header = Files.exists(log) ? "" : MetricsCsv.header(MetricsCsv.CHECKPOINT_COLUMNS) + "\n";
+    Files.writeString(log, header + MetricsCsv.formatCheckpoint(position.epoch(), position.stepInEpoch(),
+        position.globalStep(), seconds) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   /** Exports a model with the weights of a checkpoint's variables into a directory that does not exist yet. */

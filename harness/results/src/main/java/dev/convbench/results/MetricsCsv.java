@@ -68,6 +68,12 @@ public final class MetricsCsv {
    */
   public static final String CONFUSION_FILE = "confusion.csv";
 
+  /**
+   * Columns of {@value ResultsLayout#CHECKPOINT_LOG}, one row per checkpoint written: where training stood
+   * ({@link TrainingPositionRecord}) and the seconds the checkpoint took.
+   */
+  public static final List<String> CHECKPOINT_COLUMNS = List.of("epoch", "step_in_epoch", "global_step", "seconds");
+
   private MetricsCsv() {}
 
   /** The header line of a file with {@code columns}. */
@@ -121,6 +127,11 @@ public final class MetricsCsv {
   /** One {@value #STEP_FILE} row, without line break. */
   public static String format(StepLossRecord s) {
     return row(s.step(), s.epoch(), s.loss(), s.seconds());
+  }
+
+  /** One {@value ResultsLayout#CHECKPOINT_LOG} row, without line break. */
+  public static String formatCheckpoint(int epoch, int stepInEpoch, long globalStep, double seconds) {
+    return row(epoch, stepInEpoch, globalStep, seconds);
   }
 
   /** Parses one {@value #EPOCH_FILE} row. @throws IllegalArgumentException when a cell is missing or malformed */

@@ -30,6 +30,7 @@
  *     checkpoints/&lt;epoch-…-step-…&gt;/checkpoint.json   {@link dev.convbench.results.CheckpointRecord}, next to the
  *                          variables (TensorFlow's checkpoint format)
  *     checkpoints.csv      one row per checkpoint written: position and seconds
+ *                          ({@link dev.convbench.results.MetricsCsv#CHECKPOINT_COLUMNS})
  *     model/model.json     {@link dev.convbench.results.ModelRecord}, next to the kept network (a SavedModel)
  * </pre>
  * The names are in {@link dev.convbench.results.ResultsLayout} and {@link dev.convbench.results.MetricsCsv}.

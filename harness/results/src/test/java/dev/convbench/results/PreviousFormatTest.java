@@ -135,6 +135,9 @@ class PreviousFormatTest {
     List<String> metrics = Files.readAllLines(run.resolve(MetricsCsv.EPOCH_FILE));
     assertEquals(List.of(MetricsCsv.header(MetricsCsv.EPOCH_COLUMNS), MetricsCsv.format(new ResultsReader(
         warnings::add).read(fixture()).runs().get(0).epochs().get(0))), metrics);
+    TrainingPositionRecord at = json.read(checkpoint(), CheckpointRecord.class).position();
+    assertEquals(List.of(MetricsCsv.header(MetricsCsv.CHECKPOINT_COLUMNS), MetricsCsv.formatCheckpoint(at.epoch(),
+        at.stepInEpoch(), at.globalStep(), 0.112246207)), Files.readAllLines(run.resolve(ResultsLayout.CHECKPOINT_LOG)));
   }
 
   @Test
