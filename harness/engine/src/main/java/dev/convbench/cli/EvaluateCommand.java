@@ -1,18 +1,17 @@
 package dev.convbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.results.ModelRecord;
 import dev.convbench.store.ResultStore;
+import dev.convbench.results.ResultsJson;
 import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.RunRecord;
 import dev.convbench.store.RecordMapping;
 import dev.convbench.training.SavedModelEvaluation;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -60,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
           + "not complete, or ran with --keep-models none)");
     }
     RunRecord record = new ResultStore(run.getParent(), context.clock()).read(run.getFileName().toString()).orElseThrow();
-    ModelRecord kept = read(model.resolve("model.json"));
+    ModelRecord kept = new ResultsJson().read(model.resolve(ResultsLayout.MODEL_FILE), ModelRecord.class);
     DatasetOptions recorded = RecordMapping.datasetOptions(record.spec().dataset());
     DatasetOptions options = recorded.withDataDir(dataDir != null ? context.resolve(dataDir) : recorded.dataDir());
     if (record.dataset() != null && record.dataset().partial()) {
@@ -72,10 +71,5 @@ final class EvaluateCommand implements Callable<Integer> {
         record.runId(), 100 * accuracy, data.eval().count(), data.evalName(), kept.epoch(), kept.kept(),
         100 * kept.testAccuracy());
     return ExitCode.OK;
-  }
-
-  private static ModelRecord read(Path file) throws IOException {
-    return new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature
-        .FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(file.toFile(), ModelRecord.class);
   }
 }
