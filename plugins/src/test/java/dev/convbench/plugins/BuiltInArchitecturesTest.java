@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convbench.graph.NetworkSummary;
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
@@ -88,7 +89,7 @@ class BuiltInArchitecturesTest {
             losses.add(loss.loss());
           }
         });
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+    assertEquals(RunStatus.COMPLETED, outcome.status());
     double first = losses.get(0);
     double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(d -> d).average()
         .orElseThrow();

@@ -8,6 +8,7 @@ import dev.convbench.graph.LayerInfo;
 import dev.convbench.graph.Network;
 import dev.convbench.graph.NetworkSummary;
 import dev.convbench.graph.VariableStore;
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
@@ -213,7 +214,7 @@ class ClassicArchitecturesTest {
             losses.add(loss.loss());
           }
         });
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+    assertEquals(RunStatus.COMPLETED, outcome.status());
     double first = losses.get(0);
     double last = losses.subList(losses.size() - 3, losses.size()).stream().mapToDouble(d -> d).average()
         .orElseThrow();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
@@ -60,7 +61,7 @@ class MixedPrecisionParityTest {
       Dataset data, String network) {
     return LongStream.of(1, 2, 3).mapToDouble(seed -> {
       TrainingOutcome outcome = new Trainer().train(plugin, params, cfg, data, seed, new TrainingListener() {});
-      assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(),
+      assertEquals(RunStatus.COMPLETED, outcome.status(),
           network + " " + cfg.precision() + " seed " + seed + ": " + outcome.reason());
       double accuracy = outcome.epochs().get(outcome.epochs().size() - 1).testAccuracy();
       System.out.printf("%s %s seed %d: %.2f %%%n", network, cfg.precision(), seed, accuracy * 100);

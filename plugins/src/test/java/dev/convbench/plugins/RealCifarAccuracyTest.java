@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.AugmentationConfig;
@@ -47,7 +48,7 @@ class RealCifarAccuracyTest {
             System.out.printf("baseline-cnn on the real subset: %s%n", m);
           }
         });
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.reason());
+    assertEquals(RunStatus.COMPLETED, outcome.status(), outcome.reason());
     assertEquals(10, outcome.epochs().size());
     EpochMetrics last = outcome.epochs().get(outcome.epochs().size() - 1);
     assertTrue(last.testAccuracy() >= 0.35, "test accuracy after 10 epochs: " + last.testAccuracy());

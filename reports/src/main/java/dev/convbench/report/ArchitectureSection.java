@@ -1,10 +1,10 @@
 package dev.convbench.report;
 
-import dev.convbench.experiment.RunSpec;
-import dev.convbench.graph.LayerInfo;
+import dev.convbench.results.RunSpecRecord;
+import dev.convbench.results.LayerRecord;
 import dev.convbench.results.ConfusionMatrix;
 import dev.convbench.results.RunResult;
-import dev.convbench.training.TrainingConfig;
+import dev.convbench.results.TrainingParameters;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ final class ArchitectureSection {
   }
 
   private static void settings(HtmlWriter h, CellSummary cell) {
-    RunSpec spec = cell.runs().get(0).record().spec();
+    RunSpecRecord spec = cell.runs().get(0).record().spec();
     if (spec == null) {
       h.element("p", "The runs' configuration was not recorded.", "class", "note");
       return;
@@ -58,7 +58,7 @@ final class ArchitectureSection {
       row(h, "Cell", spec.cell().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
           .collect(Collectors.joining(", ")));
     }
-    TrainingConfig t = spec.training();
+    TrainingParameters t = spec.training();
     if (t != null) {
       row(h, "Training", String.format(Locale.ROOT, "%d epochs, batch %d, weight decay %s, %s", t.epochs(),
           t.batchSize(), Formats.significant(t.weightDecay(), 6), t.precision()));
@@ -86,15 +86,15 @@ final class ArchitectureSection {
   }
 
   private static void structure(HtmlWriter h, CellSummary cell) {
-    List<LayerInfo> layers = cell.runs().stream().map(RunResult::structure).filter(s -> !s.isEmpty()).findFirst()
+    List<LayerRecord> layers = cell.runs().stream().map(RunResult::structure).filter(s -> !s.isEmpty()).findFirst()
         .orElse(List.of());
     if (layers.isEmpty()) {
       h.element("p", "Structure: not recorded (structure.json is missing: results from an older convbench, or a "
           + "network that could not be built).", "class", "note");
       return;
     }
-    long parameters = layers.stream().mapToLong(LayerInfo::parameters).sum();
-    long macs = layers.stream().mapToLong(LayerInfo::macs).sum();
+    long parameters = layers.stream().mapToLong(LayerRecord::parameters).sum();
+    long macs = layers.stream().mapToLong(LayerRecord::macs).sum();
     h.open("details").element("summary", String.format(Locale.ROOT, "Structure: %d layers, %s parameters, %s "
         + "multiply-accumulates per image (as convbench describe prints it)", layers.size(), Formats.count(parameters),
         Formats.count(macs)));
@@ -103,7 +103,7 @@ final class ArchitectureSection {
       h.element("th", column);
     }
     h.close("tr").close("thead").open("tbody");
-    for (LayerInfo l : layers) {
+    for (LayerRecord l : layers) {
       h.open("tr").element("td", l.name()).element("td", l.op());
       h.element("td", l.outputShape() == null ? Formats.MISSING : l.outputShape().stream()
           .map(d -> d == null || d < 0 ? "N" : String.valueOf(d)).collect(Collectors.joining("×", "[", "]")));

@@ -1,6 +1,6 @@
 package dev.convbench.report;
 
-import dev.convbench.training.EpochMetrics;
+import dev.convbench.results.EpochRecord;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ final class ConvergenceCharts {
     SvgChart svg = new SvgChart(model.palette());
     // One time unit for every chart, chosen by the longest run, so the time charts can be compared directly.
     double longest = model.runs().stream().flatMap(r -> r.epochs().stream())
-        .mapToDouble(EpochMetrics::cumulativeSeconds).filter(Double::isFinite).max().orElse(0);
+        .mapToDouble(EpochRecord::cumulativeSeconds).filter(Double::isFinite).max().orElse(0);
     TimeScale time = TimeScale.forSeconds(longest);
     String timeAxis = "Training time (" + time.symbol() + ", evaluation excluded)";
     List<CellSummary> cells = model.cells();
@@ -25,13 +25,13 @@ final class ConvergenceCharts {
     SvgChart.Spec[] specs = {
         new SvgChart.Spec("chart-accuracy-epoch", "Test accuracy by epoch", "Epoch", "Test accuracy (%)", true,
             SvgChart.YAxis.ACCURACY,
-            cells.stream().map(c -> Curves.byEpoch(c, EpochMetrics::testAccuracy)).toList()),
+            cells.stream().map(c -> Curves.byEpoch(c, EpochRecord::testAccuracy)).toList()),
         new SvgChart.Spec("chart-accuracy-time", "Test accuracy by training time", timeAxis, "Test accuracy (%)",
             false, SvgChart.YAxis.ACCURACY,
-            cells.stream().map(c -> Curves.bySeconds(c, EpochMetrics::testAccuracy, time.seconds())).toList()),
+            cells.stream().map(c -> Curves.bySeconds(c, EpochRecord::testAccuracy, time.seconds())).toList()),
         new SvgChart.Spec("chart-loss-epoch", "Training loss by epoch", "Epoch",
             "Training loss (cross-entropy, epoch mean, log scale)", true, SvgChart.YAxis.LOSS,
-            cells.stream().map(c -> Curves.byEpoch(c, EpochMetrics::trainLoss)).toList()),
+            cells.stream().map(c -> Curves.byEpoch(c, EpochRecord::trainLoss)).toList()),
         new SvgChart.Spec("chart-loss-time", "Training loss by training time", timeAxis,
             "Training loss (cross-entropy, log scale)", false, SvgChart.YAxis.LOSS,
             cells.stream().map(c -> Curves.lossBySeconds(c, time.seconds())).toList()),

@@ -2,8 +2,8 @@ package dev.convbench.report;
 
 import dev.convbench.results.RunResult;
 import dev.convbench.results.RunStatus;
-import dev.convbench.training.EpochMetrics;
-import dev.convbench.training.StepLoss;
+import dev.convbench.results.EpochRecord;
+import dev.convbench.results.StepLossRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +38,11 @@ final class Curves {
   }
 
   /** An epoch metric against the epoch number. */
-  static Curve byEpoch(CellSummary cell, ToDoubleFunction<EpochMetrics> metric) {
+  static Curve byEpoch(CellSummary cell, ToDoubleFunction<EpochRecord> metric) {
     List<RunResult> runs = charted(cell);
     Map<Long, List<double[]>> byEpoch = new TreeMap<>();
     for (RunResult run : runs) {
-      for (EpochMetrics m : run.epochs()) {
+      for (EpochRecord m : run.epochs()) {
         add(byEpoch, m.epoch(), m.epoch(), metric.applyAsDouble(m));
       }
     }
@@ -50,11 +50,11 @@ final class Curves {
   }
 
   /** An epoch metric against training seconds at the end of the epoch. */
-  static Curve bySeconds(CellSummary cell, ToDoubleFunction<EpochMetrics> metric, double secondsPerUnit) {
+  static Curve bySeconds(CellSummary cell, ToDoubleFunction<EpochRecord> metric, double secondsPerUnit) {
     List<RunResult> runs = charted(cell);
     Map<Long, List<double[]>> byEpoch = new TreeMap<>();
     for (RunResult run : runs) {
-      for (EpochMetrics m : run.epochs()) {
+      for (EpochRecord m : run.epochs()) {
         add(byEpoch, m.epoch(), m.cumulativeSeconds() / secondsPerUnit, metric.applyAsDouble(m));
       }
     }
@@ -68,11 +68,11 @@ final class Curves {
   static Curve lossBySeconds(CellSummary cell, double secondsPerUnit) {
     List<RunResult> runs = charted(cell);
     if (runs.stream().anyMatch(r -> r.steps().isEmpty())) {
-      return bySeconds(cell, EpochMetrics::trainLoss, secondsPerUnit);
+      return bySeconds(cell, EpochRecord::trainLoss, secondsPerUnit);
     }
     Map<Long, List<double[]>> byStep = new TreeMap<>();
     for (RunResult run : runs) {
-      for (StepLoss s : run.steps()) {
+      for (StepLossRecord s : run.steps()) {
         add(byStep, s.step(), s.seconds() / secondsPerUnit, s.loss());
       }
     }

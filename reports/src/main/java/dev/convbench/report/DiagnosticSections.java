@@ -1,6 +1,6 @@
 package dev.convbench.report;
 
-import dev.convbench.training.EpochMetrics;
+import dev.convbench.results.EpochRecord;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,7 +158,7 @@ final class DiagnosticSections {
         "Generalization gap by epoch", "Epoch", "Training-sample minus test accuracy (percentage points)", true,
         SvgChart.YAxis.LINEAR, gaps)), "Training-sample accuracy (evaluation mode) minus test accuracy, in "
         + "percentage points.");
-    List<Curve> train = measured.stream().map(c -> Curves.byEpoch(c, EpochMetrics::trainEvalAccuracy)).toList();
+    List<Curve> train = measured.stream().map(c -> Curves.byEpoch(c, EpochRecord::trainEvalAccuracy)).toList();
     page.figure("chart-train-eval", id -> svg.render(new SvgChart.Spec(id,
         "Training-sample accuracy (evaluation mode) by epoch", "Epoch", "Training-sample accuracy (%)", true,
         SvgChart.YAxis.ACCURACY, train)), "Accuracy on the fixed training sample in evaluation mode; compare with "
@@ -172,9 +172,9 @@ final class DiagnosticSections {
     }
     h.close("tr").close("thead").open("tbody");
     for (CellSummary c : measured) {
-      SampleStats train1 = Findings.stats(c, o -> o.run().lastEpoch().map(EpochMetrics::trainEvalAccuracy)
+      SampleStats train1 = Findings.stats(c, o -> o.run().lastEpoch().map(EpochRecord::trainEvalAccuracy)
           .orElse(Double.NaN));
-      SampleStats test = Findings.stats(c, o -> o.run().lastEpoch().map(EpochMetrics::testAccuracy)
+      SampleStats test = Findings.stats(c, o -> o.run().lastEpoch().map(EpochRecord::testAccuracy)
           .orElse(Double.NaN));
       SampleStats gap = Findings.stats(c, Findings::finalGap);
       h.open("tr").open("td", "data-sort", c.label(), "class", "label");

@@ -1,6 +1,6 @@
 package dev.convbench.report;
 
-import dev.convbench.training.EpochMetrics;
+import dev.convbench.results.EpochRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -214,8 +214,8 @@ final class Findings {
     }
     for (CellSummary c : cells) {
       SampleStats gap = stats(c, Findings::finalGap);
-      SampleStats train = stats(c, o -> o.run().lastEpoch().map(EpochMetrics::trainEvalAccuracy).orElse(Double.NaN));
-      SampleStats test = stats(c, o -> o.run().lastEpoch().map(EpochMetrics::testAccuracy).orElse(Double.NaN));
+      SampleStats train = stats(c, o -> o.run().lastEpoch().map(EpochRecord::trainEvalAccuracy).orElse(Double.NaN));
+      SampleStats test = stats(c, o -> o.run().lastEpoch().map(EpochRecord::testAccuracy).orElse(Double.NaN));
       StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
           "%s's generalization gap at its last epoch was %s (training sample %s, test %s%s)", c.label(),
           Formats.percentagePointStats(gap), Formats.percentStats(train), Formats.percentStats(test), over(gap)));
@@ -229,7 +229,7 @@ final class Findings {
       add(GENERALIZATION, text + ".", "#figure-chart-generalization", "generalization gap");
     }
     for (CellSummary c : measured()) {
-      Curve test = Curves.byEpoch(c, EpochMetrics::testAccuracy);
+      Curve test = Curves.byEpoch(c, EpochRecord::testAccuracy);
       if (test.points().size() < 2) {
         continue;
       }

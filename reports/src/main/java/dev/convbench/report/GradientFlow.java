@@ -1,8 +1,8 @@
 package dev.convbench.report;
 
-import dev.convbench.graph.LayerInfo;
+import dev.convbench.results.LayerRecord;
 import dev.convbench.results.RunResult;
-import dev.convbench.training.LayerStats;
+import dev.convbench.results.LayerStatsRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,7 +49,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
   /** The cell's gradient flow; empty when none of its charted runs recorded layer statistics. */
   static Optional<GradientFlow> of(CellSummary cell) {
     List<RunResult> runs = Curves.charted(cell).stream()
-        .filter(r -> !r.layerStats(LayerStats.Kind.EPOCH).isEmpty() || !r.layerStats(LayerStats.Kind.SAMPLE)
+        .filter(r -> !r.layerStats(LayerStatsRecord.Kind.EPOCH).isEmpty() || !r.layerStats(LayerStatsRecord.Kind.SAMPLE)
             .isEmpty())
         .toList();
     if (runs.isEmpty()) {
@@ -57,7 +57,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     }
     Set<String> order = new LinkedHashSet<>();
     runs.forEach(r -> r.layerStats().forEach(s -> order.addAll(s.layers())));
-    List<LayerInfo> structure = runs.stream().map(RunResult::structure).filter(s -> !s.isEmpty()).findFirst()
+    List<LayerRecord> structure = runs.stream().map(RunResult::structure).filter(s -> !s.isEmpty()).findFirst()
         .orElse(List.of());
     List<String> kept = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
@@ -70,26 +70,26 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     }
 
     TreeSet<Integer> epochSet = new TreeSet<>();
-    runs.forEach(r -> r.layerStats(LayerStats.Kind.EPOCH).forEach(s -> epochSet.add(s.epoch())));
+    runs.forEach(r -> r.layerStats(LayerStatsRecord.Kind.EPOCH).forEach(s -> epochSet.add(s.epoch())));
     List<Integer> epochs = List.copyOf(epochSet);
     double[][] means = new double[kept.size()][epochs.size()];
     for (int l = 0; l < kept.size(); l++) {
       for (int e = 0; e < epochs.size(); e++) {
         List<Double> values = new ArrayList<>();
         for (RunResult run : runs) {
-          value(run, LayerStats.Kind.EPOCH, epochs.get(e), kept.get(l)).ifPresent(values::add);
+          value(run, LayerStatsRecord.Kind.EPOCH, epochs.get(e), kept.get(l)).ifPresent(values::add);
         }
         means[l][e] = values.isEmpty() ? Double.NaN
             : values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
       }
     }
 
-    boolean bySteps = runs.stream().anyMatch(r -> !r.layerStats(LayerStats.Kind.SAMPLE).isEmpty());
+    boolean bySteps = runs.stream().anyMatch(r -> !r.layerStats(LayerStatsRecord.Kind.SAMPLE).isEmpty());
     List<Curve> groups = new ArrayList<>();
     for (Map.Entry<String, List<String>> group : groups(kept).entrySet()) {
       Map<Long, List<double[]>> byKey = new TreeMap<>();
       for (RunResult run : runs) {
-        for (LayerStats s : run.layerStats(bySteps ? LayerStats.Kind.SAMPLE : LayerStats.Kind.EPOCH)) {
+        for (LayerStatsRecord s : run.layerStats(bySteps ? LayerStatsRecord.Kind.SAMPLE : LayerStatsRecord.Kind.EPOCH)) {
           double v = groupMean(s, group.getValue());
           long key = bySteps ? s.step() : s.epoch();
           Curves.add(byKey, key, (double) key, v);
@@ -100,7 +100,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
 
     Map<Long, List<double[]>> first = new TreeMap<>();
     for (RunResult run : runs) {
-      for (LayerStats s : run.layerStats(LayerStats.Kind.EPOCH)) {
+      for (LayerStatsRecord s : run.layerStats(LayerStatsRecord.Kind.EPOCH)) {
         int i = s.layers().indexOf(kept.get(0));
         if (i >= 0) {
           Curves.add(first, s.epoch(), s.epoch(), s.gradientNorms()[i]);
@@ -109,11 +109,11 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     }
     Map<Long, List<double[]>> depth = new TreeMap<>();
     for (RunResult run : runs) {
-      List<LayerStats> epochRows = run.layerStats(LayerStats.Kind.EPOCH);
+      List<LayerStatsRecord> epochRows = run.layerStats(LayerStatsRecord.Kind.EPOCH);
       if (epochRows.isEmpty()) {
         continue;
       }
-      LayerStats last = epochRows.get(epochRows.size() - 1);
+      LayerStatsRecord last = epochRows.get(epochRows.size() - 1);
       for (int l = 0; l < kept.size(); l++) {
         int i = last.layers().indexOf(kept.get(l));
         if (i >= 0) {
@@ -160,7 +160,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
   /** The first kept layer's epoch-mean gradient norm of a run, averaged over its epochs from 2 on (NaN if none). */
   double firstLayerAfterEpochOne(RunResult run) {
     String layer = layers.get(0);
-    return run.layerStats(LayerStats.Kind.EPOCH).stream().filter(s -> s.epoch() >= 2)
+    return run.layerStats(LayerStatsRecord.Kind.EPOCH).stream().filter(s -> s.epoch() >= 2)
         .map(s -> indexValue(s, layer)).filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue).average()
         .orElse(Double.NaN);
   }
@@ -171,7 +171,7 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     if (g.size() < 2) {
       return Double.NaN;
     }
-    return run.layerStats(LayerStats.Kind.EPOCH).stream().filter(s -> s.epoch() >= 2)
+    return run.layerStats(LayerStatsRecord.Kind.EPOCH).stream().filter(s -> s.epoch() >= 2)
         .mapToDouble(s -> groupMean(s, g.get(0)) / groupMean(s, g.get(g.size() - 1)))
         .filter(Double::isFinite).average().orElse(Double.NaN);
   }
@@ -211,9 +211,9 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     return layers.stream().map(l -> l.substring(cut)).toList();
   }
 
-  static boolean isBatchNorm(String layer, List<LayerInfo> structure) {
-    LayerInfo match = null;
-    for (LayerInfo info : structure) {
+  static boolean isBatchNorm(String layer, List<LayerRecord> structure) {
+    LayerRecord match = null;
+    for (LayerRecord info : structure) {
       if ((layer.equals(info.name()) || layer.endsWith("/" + info.name()))
           && (match == null || info.name().length() > match.name().length())) {
         match = info;
@@ -226,8 +226,8 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     return BATCH_NORM_NAME.matcher(last).matches();
   }
 
-  private static Optional<Double> value(RunResult run, LayerStats.Kind kind, int epoch, String layer) {
-    for (LayerStats s : run.layerStats(kind)) {
+  private static Optional<Double> value(RunResult run, LayerStatsRecord.Kind kind, int epoch, String layer) {
+    for (LayerStatsRecord s : run.layerStats(kind)) {
       if (s.epoch() == epoch) {
         double v = indexValue(s, layer);
         if (Double.isFinite(v)) {
@@ -238,12 +238,12 @@ record GradientFlow(CellSummary cell, List<RunResult> runs, List<String> layers,
     return Optional.empty();
   }
 
-  private static double indexValue(LayerStats s, String layer) {
+  private static double indexValue(LayerStatsRecord s, String layer) {
     int i = s.layers().indexOf(layer);
     return i < 0 ? Double.NaN : s.gradientNorms()[i];
   }
 
-  private static double groupMean(LayerStats s, List<String> group) {
+  private static double groupMean(LayerStatsRecord s, List<String> group) {
     double sum = 0;
     int n = 0;
     for (String layer : group) {

@@ -12,6 +12,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Renders results directories as one self-contained {@code index.html}: inline CSS, charts as inline SVG, one short
@@ -26,6 +28,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
 
   /** The file {@link #render} writes. */
   public static final String INDEX = "index.html";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HtmlReportRenderer.class);
 
   private final Clock clock;
 
@@ -48,7 +52,8 @@ public final class HtmlReportRenderer implements ReportRenderer {
     if (System.getProperty("java.awt.headless") == null) {
       System.setProperty("java.awt.headless", "true");
     }
-    Results results = new ResultsReader().read(resultDirs);
+    // Each warning is logged as it is met, and shown in the report.
+    Results results = new ResultsReader(LOG::warn).read(resultDirs);
     ReportModel model = ReportModel.of(results, clock.instant());
     String html = ReportPage.render(model);
 

@@ -1,10 +1,10 @@
 package dev.convbench.report;
 
-import dev.convbench.experiment.RunSpec;
+import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.ExperimentResults;
 import dev.convbench.results.RunRecord;
 import dev.convbench.results.RunStatus;
-import dev.convbench.training.TrainingConfig;
+import dev.convbench.results.TrainingParameters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -415,11 +415,11 @@ final class ReportPage {
   }
 
   private void configuration(CellSummary cell) {
-    RunSpec spec = cell.runs().get(0).record().spec();
+    RunSpecRecord spec = cell.runs().get(0).record().spec();
     if (spec == null) {
       return;
     }
-    TrainingConfig t = spec.training();
+    TrainingParameters t = spec.training();
     StringBuilder text = new StringBuilder("Architecture ").append(spec.architecture());
     if (spec.hyperParameters() != null && !spec.hyperParameters().isEmpty()) {
       text.append(" ").append(mapText(spec.hyperParameters()));

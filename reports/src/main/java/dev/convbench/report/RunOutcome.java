@@ -1,7 +1,7 @@
 package dev.convbench.report;
 
 import dev.convbench.results.RunResult;
-import dev.convbench.training.EpochMetrics;
+import dev.convbench.results.EpochRecord;
 import java.util.List;
 
 /**
@@ -25,19 +25,19 @@ public record RunOutcome(RunResult run, Double finalAccuracy, Double bestAccurac
 
   /** Derives the outcome of {@code run}. */
   public static RunOutcome of(RunResult run) {
-    List<EpochMetrics> epochs = run.epochs();
+    List<EpochRecord> epochs = run.epochs();
     Double target = run.record().spec() == null ? null : run.record().spec().training().targetAccuracy();
     if (epochs.isEmpty()) {
       return new RunOutcome(run, null, null, 0, null, null, target, null, null, null);
     }
-    EpochMetrics last = epochs.get(epochs.size() - 1);
-    double best = epochs.stream().mapToDouble(EpochMetrics::testAccuracy).max().orElseThrow();
-    List<EpochMetrics> steady = epochs.size() > 1 ? epochs.subList(1, epochs.size()) : epochs;
-    double throughput = steady.stream().mapToDouble(EpochMetrics::imagesPerSecond).average().orElseThrow();
+    EpochRecord last = epochs.get(epochs.size() - 1);
+    double best = epochs.stream().mapToDouble(EpochRecord::testAccuracy).max().orElseThrow();
+    List<EpochRecord> steady = epochs.size() > 1 ? epochs.subList(1, epochs.size()) : epochs;
+    double throughput = steady.stream().mapToDouble(EpochRecord::imagesPerSecond).average().orElseThrow();
     Integer epochsToTarget = null;
     Double secondsToTarget = null;
     if (target != null) {
-      for (EpochMetrics m : epochs) {
+      for (EpochRecord m : epochs) {
         if (m.testAccuracy() >= target) {
           epochsToTarget = m.epoch();
           secondsToTarget = m.cumulativeSeconds();
@@ -45,7 +45,7 @@ public record RunOutcome(RunResult run, Double finalAccuracy, Double bestAccurac
         }
       }
     }
-    double[] overheads = epochs.stream().mapToDouble(EpochMetrics::overheadSeconds).filter(Double::isFinite)
+    double[] overheads = epochs.stream().mapToDouble(EpochRecord::overheadSeconds).filter(Double::isFinite)
         .toArray();
     Double overhead = overheads.length == 0 ? null : java.util.Arrays.stream(overheads).sum();
     return new RunOutcome(run, last.testAccuracy(), best, epochs.size(), last.cumulativeSeconds(), throughput, target,

@@ -9,7 +9,8 @@ import dev.convbench.results.Environment;
 import dev.convbench.results.RunRecord;
 import dev.convbench.results.RunResult;
 import dev.convbench.results.RunStatus;
-import dev.convbench.training.StepLoss;
+import dev.convbench.results.StepLossRecord;
+import dev.convbench.store.RecordMapping;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -103,11 +104,12 @@ class StatisticsTest {
   }
 
   private static RunResult run(String id, RunStatus status, double[] accuracies, double secondsPerEpoch) {
-    RunRecord record = new RunRecord(RunRecord.FORMAT_VERSION, id, ResultsFixture.spec("cnn", "baseline-cnn", 1),
+    RunRecord record = new RunRecord(RunRecord.FORMAT_VERSION, id,
+        RecordMapping.spec(ResultsFixture.spec("cnn", "baseline-cnn", 1)),
         "baseline-cnn", "built-in", 100, 0, new Environment("2", "CPU", null, "jvm", "os", "cpu", 1, "auto"),
         new DatasetFacts(10, 10, "test", Map.of(), false), "2025-01-01T00:00:00Z", null, status, null, null, null,
         null, null, null);
-    return new RunResult(Path.of(id), record, ResultsFixture.epochs(accuracies, secondsPerEpoch),
-        List.<StepLoss>of());
+    return new RunResult(Path.of(id), record, ResultsFixture.epochs(accuracies, secondsPerEpoch).stream()
+        .map(RecordMapping::epoch).toList(), List.<StepLossRecord>of());
   }
 }

@@ -4,6 +4,7 @@ import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.RunStatus;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.DeviceSetting;
 import dev.convbench.training.Devices;
@@ -123,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
         }
       });
     }
-    if (outcome.status() != TrainingOutcome.Status.COMPLETED) {
+    if (outcome.status() != RunStatus.COMPLETED) {
       context.err().println("bench: " + plugin.name() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "
           + outcome.reason() + " (random images, batch " + batchSize + "); no step time to report");
       return ExitCode.RUNS_FAILED;

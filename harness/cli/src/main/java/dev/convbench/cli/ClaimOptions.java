@@ -1,6 +1,6 @@
 package dev.convbench.cli;
 
-import dev.convbench.results.ClaimSettings;
+import dev.convbench.store.ClaimSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

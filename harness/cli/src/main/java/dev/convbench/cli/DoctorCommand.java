@@ -1,6 +1,7 @@
 package dev.convbench.cli;
 
 import dev.convbench.results.Environment;
+import dev.convbench.run.EnvironmentDetector;
 import dev.convbench.training.CpuFeatures;
 import dev.convbench.training.CudaLibraries;
 import dev.convbench.training.DeviceSetting;
@@ -69,7 +70,7 @@ final class DoctorCommand implements Callable<Integer> {
     DeviceSetting requested = deviceOptions.resolve(DeviceSetting.AUTO);
     GpuReadiness gpu = GpuReadiness.ofThisProcess(context.env());
     String version = Devices.tensorFlowVersion();
-    Environment machine = Environment.detect(version, "CPU", null, requested.toString());
+    Environment machine = EnvironmentDetector.describe(version, "CPU", null, requested.toString());
     Report report = report(version, gpu, Hardware.detect(false, 0).cpuFlags(), machine.cpuModel(),
         machine.availableProcessors(), requested);
     if (json) {

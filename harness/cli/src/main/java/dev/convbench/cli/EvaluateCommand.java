@@ -1,17 +1,17 @@
 package dev.convbench.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.results.ModelRecord;
-import dev.convbench.results.ResultStore;
+import dev.convbench.store.ResultStore;
+import dev.convbench.results.ResultsJson;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.RunRecord;
-import dev.convbench.results.RunWriter;
+import dev.convbench.store.RecordMapping;
 import dev.convbench.training.SavedModelEvaluation;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -50,18 +50,18 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path run = context.resolve(runDirectory);
-    Path model = run.resolve(RunWriter.MODEL);
-    if (!Files.isRegularFile(run.resolve(ResultStore.RUN_FILE))) {
-      throw new UserInputException("no run at " + run + " (it has no " + ResultStore.RUN_FILE + ")");
+    Path model = run.resolve(ResultsLayout.MODEL);
+    if (!Files.isRegularFile(run.resolve(ResultsLayout.RUN_FILE))) {
+      throw new UserInputException("no run at " + run + " (it has no " + ResultsLayout.RUN_FILE + ")");
     }
     if (!Files.isRegularFile(model.resolve("saved_model.pb"))) {
       throw new UserInputException("run " + run.getFileName() + " kept no model (" + model + " is missing: it did "
           + "not complete, or ran with --keep-models none)");
     }
     RunRecord record = new ResultStore(run.getParent(), context.clock()).read(run.getFileName().toString()).orElseThrow();
-    ModelRecord kept = read(model.resolve("model.json"));
-    DatasetOptions options = record.spec().dataset().withDataDir(dataDir != null ? context.resolve(dataDir)
-        : record.spec().dataset().dataDir());
+    ModelRecord kept = new ResultsJson().read(model.resolve(ResultsLayout.MODEL_FILE), ModelRecord.class);
+    DatasetOptions recorded = RecordMapping.datasetOptions(record.spec().dataset());
+    DatasetOptions options = recorded.withDataDir(dataDir != null ? context.resolve(dataDir) : recorded.dataDir());
     if (record.dataset() != null && record.dataset().partial()) {
       options = options.withAllowPartial(true); // the run trained on partial data, and said so
     }
@@ -71,10 +71,5 @@ final class EvaluateCommand implements Callable<Integer> {
         record.runId(), 100 * accuracy, data.eval().count(), data.evalName(), kept.epoch(), kept.kept(),
         100 * kept.testAccuracy());
     return ExitCode.OK;
-  }
-
-  private static ModelRecord read(Path file) throws IOException {
-    return new ObjectMapper().configure(com.fasterxml.jackson.databind.DeserializationFeature
-        .FAIL_ON_UNKNOWN_PROPERTIES, false).readValue(file.toFile(), ModelRecord.class);
   }
 }

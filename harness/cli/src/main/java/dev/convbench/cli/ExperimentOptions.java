@@ -8,7 +8,7 @@ import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ExperimentManifest;
-import dev.convbench.results.ResultStore;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.ResultsReader;
 import dev.convbench.training.Devices;
 import dev.convbench.training.Hardware;
@@ -100,7 +100,7 @@ final class ExperimentOptions {
         ? recordedAutoPrecision(experiment, resultsDirectory) : Optional.empty();
     if (toTrain && recorded.isPresent() && !recorded.get().computedAsAutoOn(here)) {
       Precision mine = Precision.AUTO.resolve(here);
-      throw new UserInputException(resultsDirectory.resolve(ResultStore.EXPERIMENT_FILE) + " records precision auto"
+      throw new UserInputException(resultsDirectory.resolve(ResultsLayout.EXPERIMENT_FILE) + " records precision auto"
           + " as " + recorded.get() + ", which this machine does not compute: here auto means " + mine + " ("
           + Precision.autoReason(here) + "); nothing was trained: run it on a machine that computes "
           + recorded.get() + ", or choose another directory with --out");
@@ -123,9 +123,10 @@ final class ExperimentOptions {
       return Optional.empty();
     }
     try {
-      return new ResultsReader().readManifest(resultsDirectory)
+      return ResultsReader.readManifest(resultsDirectory)
           .filter(manifest -> experiment.name().equals(manifest.name()))
-          .map(ExperimentManifest::autoPrecision);
+          .map(ExperimentManifest::autoPrecision)
+          .flatMap(Precision::parse);
     } catch (IOException e) {
       return Optional.empty(); // training refuses an unreadable experiment.json, with its own message
     }

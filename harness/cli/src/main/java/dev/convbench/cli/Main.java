@@ -12,7 +12,7 @@ import dev.convbench.plugin.LoadProblem;
 import dev.convbench.plugin.PluginDiscoveryException;
 import dev.convbench.plugin.PluginLoadException;
 import dev.convbench.plugin.PluginRegistry;
-import dev.convbench.results.ResultsDirectoryInUseException;
+import dev.convbench.store.ResultsDirectoryInUseException;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;

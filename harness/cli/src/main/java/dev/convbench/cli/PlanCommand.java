@@ -6,12 +6,13 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.run.RunCost;
 import dev.convbench.run.RunCosts;
 import dev.convbench.run.ShardAssignment;
-import dev.convbench.results.ClaimSettings;
-import dev.convbench.results.Claims;
+import dev.convbench.store.ClaimSettings;
+import dev.convbench.store.Claims;
 import dev.convbench.results.ProcessIdentity;
-import dev.convbench.results.ResultStore;
-import dev.convbench.results.RunIdentity;
-import dev.convbench.results.RunState;
+import dev.convbench.results.ResultsLayout;
+import dev.convbench.store.ResultStore;
+import dev.convbench.store.RunIdentities;
+import dev.convbench.store.RunState;
 import dev.convbench.training.Precision;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -161,7 +162,7 @@ final class PlanCommand implements Callable<Integer> {
       context.out().println(Json.write(plan));
     } else {
       printText(plan, experiment, ExperimentOptions.recordedAutoPrecision(experiment, dir).isPresent()
-          ? dir.resolve(ResultStore.EXPERIMENT_FILE) : null);
+          ? dir.resolve(ResultsLayout.EXPERIMENT_FILE) : null);
     }
     return ExitCode.OK;
   }
@@ -186,7 +187,7 @@ final class PlanCommand implements Callable<Integer> {
     }
     try (Claims claims = new Claims(dir, settings, self.get(), context.clock())) {
       for (RunSpec spec : experiment.runs()) {
-        states.put(spec.runId(), store.inspect(spec, RunIdentity.of(spec, null), claims));
+        states.put(spec.runId(), store.inspect(spec, RunIdentities.of(spec, null), claims));
       }
     }
     return states;

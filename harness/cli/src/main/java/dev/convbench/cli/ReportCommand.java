@@ -67,12 +67,11 @@ final class ReportCommand implements Callable<Integer> {
    * they were one matrix. Directories written before definitions were recorded pass.
    */
   private static void checkOneDefinition(List<Path> dirs) throws IOException {
-    ResultsReader reader = new ResultsReader();
     Map<String, List<String>> byDefinition = new LinkedHashMap<>();
     for (Path dir : dirs) {
       Optional<ExperimentManifest> manifest;
       try {
-        manifest = reader.readManifest(dir);
+        manifest = ResultsReader.readManifest(dir);
       } catch (IOException e) {
         continue; // the report shows the unreadable manifest as a warning
       }

@@ -4,7 +4,7 @@ import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ReportRenderer;
-import dev.convbench.results.ResultStore;
+import dev.convbench.store.ResultStore;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.StopSignal;
 import dev.convbench.run.RunCost;
@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
           + (shardOptions.shard == null ? "" : " --shard " + shardOptions.shard)
           + (shardOptions.shards == null ? "" : " --shards " + shardOptions.shards));
     } catch (IOException | RuntimeException e) {
-      if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
+      if (e instanceof dev.convbench.store.ResultsDirectoryInUseException || e instanceof UserInputException) {
         throw e;
       }
       throw new ResultsFailure(outDir, e);

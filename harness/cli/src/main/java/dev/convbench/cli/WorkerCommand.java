@@ -4,7 +4,7 @@ import dev.convbench.experiment.Experiment;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
-import dev.convbench.results.ResultStore;
+import dev.convbench.store.ResultStore;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.StopSignal;
@@ -94,7 +94,7 @@ final class WorkerCommand implements Callable<Integer> {
       return resultsOptions.finish(context, renderer, summary, outDir, stop, "convbench worker "
           + context.resolve(experimentOptions.file) + " --out " + outDir);
     } catch (IOException | RuntimeException e) {
-      if (e instanceof dev.convbench.results.ResultsDirectoryInUseException || e instanceof UserInputException) {
+      if (e instanceof dev.convbench.store.ResultsDirectoryInUseException || e instanceof UserInputException) {
         throw e;
       }
       throw new ResultsFailure(outDir, e);

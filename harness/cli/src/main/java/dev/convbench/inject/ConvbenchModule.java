@@ -11,6 +11,7 @@ import dev.convbench.data.DatasetLoader;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
+import dev.convbench.store.Processes;
 import dev.convbench.run.RunProgress;
 import java.time.Clock;
 import java.util.Optional;
@@ -74,7 +75,7 @@ public final class ConvbenchModule extends AbstractModule {
   @Provides
   @Singleton
   ProcessIdentity processIdentity() {
-    return ProcessIdentity.current(context.env());
+    return Processes.current(context.env());
   }
 
   @Provides

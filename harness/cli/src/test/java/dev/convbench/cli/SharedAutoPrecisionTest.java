@@ -10,18 +10,18 @@ import dev.convbench.experiment.ExperimentException;
 import dev.convbench.experiment.ExperimentLoader;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugins.BaselineCnn;
-import dev.convbench.results.ClaimSettings;
-import dev.convbench.results.Claims;
+import dev.convbench.store.ClaimSettings;
+import dev.convbench.store.Claims;
 import dev.convbench.results.DatasetFacts;
 import dev.convbench.results.Environment;
-import dev.convbench.results.ProcessIdentity;
-import dev.convbench.results.ResultStore;
-import dev.convbench.results.ResultsDirectoryInUseException;
+import dev.convbench.store.Processes;
+import dev.convbench.store.ResultStore;
+import dev.convbench.store.ResultsDirectoryInUseException;
 import dev.convbench.results.ResultsReader;
-import dev.convbench.results.RunIdentity;
-import dev.convbench.results.RunStartInfo;
-import dev.convbench.results.RunState;
-import dev.convbench.results.RunWriter;
+import dev.convbench.store.RunIdentities;
+import dev.convbench.store.RunStartInfo;
+import dev.convbench.store.RunState;
+import dev.convbench.store.RunWriter;
 import dev.convbench.training.Hardware;
 import dev.convbench.training.Precision;
 import java.io.IOException;
@@ -64,7 +64,8 @@ class SharedAutoPrecisionTest {
   }
 
   private static Precision recorded(Path out) throws IOException {
-    return new ResultsReader().readManifest(out).orElseThrow().autoPrecision();
+    String recorded = ResultsReader.readManifest(out).orElseThrow().autoPrecision();
+    return recorded == null ? null : Precision.parse(recorded).orElseThrow();
   }
 
   /** A run finished by the process that resolved {@code experiment}, as {@code run.json} records it. */
@@ -72,15 +73,15 @@ class SharedAutoPrecisionTest {
     RunStartInfo info = new RunStartInfo("baseline-cnn", "built-in", 10,
         new Environment("2.18.0", "CPU", null, "JVM", "Linux", "CPU", 2, "auto"),
         new DatasetFacts(100, 100, "test", Map.of(), false));
-    try (RunWriter run = store.start(spec, info, RunIdentity.of(spec, "data"), null, 1)) {
+    try (RunWriter run = store.start(spec, info, RunIdentities.of(spec, "data"), null, 1)) {
       run.complete();
     }
   }
 
   private static RunState.Kind stateOf(ResultStore store, RunSpec spec) throws IOException {
-    try (Claims claims = new Claims(store.directory(), ClaimSettings.defaults(), ProcessIdentity.current(Map.of()),
+    try (Claims claims = new Claims(store.directory(), ClaimSettings.defaults(), Processes.current(Map.of()),
         Clock.systemUTC())) {
-      return store.inspect(spec, RunIdentity.of(spec, "data"), claims).kind();
+      return store.inspect(spec, RunIdentities.of(spec, "data"), claims).kind();
     }
   }
 

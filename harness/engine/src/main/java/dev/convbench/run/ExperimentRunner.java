@@ -9,19 +9,23 @@ import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
-import dev.convbench.results.ClaimLostException;
-import dev.convbench.results.ClaimSettings;
-import dev.convbench.results.Claims;
+import dev.convbench.store.ClaimLostException;
+import dev.convbench.store.ClaimSettings;
+import dev.convbench.store.Claims;
 import dev.convbench.results.DatasetFacts;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.Environment;
-import dev.convbench.results.HeldClaim;
+import dev.convbench.store.HeldClaim;
 import dev.convbench.results.ModelRecord;
 import dev.convbench.results.ProcessIdentity;
-import dev.convbench.results.ResultStore;
+import dev.convbench.store.ResultStore;
 import dev.convbench.results.RunIdentity;
-import dev.convbench.results.RunStartInfo;
-import dev.convbench.results.RunState;
-import dev.convbench.results.RunWriter;
+import dev.convbench.results.RunStatus;
+import dev.convbench.store.RecordMapping;
+import dev.convbench.store.RunIdentities;
+import dev.convbench.store.RunStartInfo;
+import dev.convbench.store.RunState;
+import dev.convbench.store.RunWriter;
 import dev.convbench.data.ImageSet;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
@@ -48,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -152,14 +157,14 @@ public final class ExperimentRunner {
    *
    * @throws DataException when the data set cannot be read (before anything is written)
    * @throws IOException when results cannot be written
-   * @throws dev.convbench.results.ResultsDirectoryInUseException when the directory holds something else
+   * @throws dev.convbench.store.ResultsDirectoryInUseException when the directory holds something else
    */
   public Summary run(Experiment experiment, List<RunSpec> share, ResultStore store, Options options)
       throws DataException, IOException {
     store.checkJoinable(experiment);
     Map<String, RunIdentity> identities = new LinkedHashMap<>();
     for (RunSpec spec : share) {
-      identities.put(spec.runId(), RunIdentity.of(spec, fingerprint(spec.dataset())));
+      identities.put(spec.runId(), RunIdentities.of(spec, fingerprint(spec.dataset())));
     }
     Tally tally = new Tally();
     AtomicReference<HeldClaim> current = new AtomicReference<>();
@@ -169,7 +174,7 @@ public final class ExperimentRunner {
       HeldClaim held = current.get();
       if (held != null) {
         try {
-          held.release("interrupted");
+          held.release(RunStatus.INTERRUPTED.id());
         } catch (IOException | RuntimeException e) {
           // the process is ending; the claim then goes stale instead
         }
@@ -216,7 +221,7 @@ public final class ExperimentRunner {
       store.writeExperiment(experiment);
       if (!tally.superseded.isEmpty()) {
         progress.message(tally.superseded.size() + " run(s) of an earlier version of the file kept in "
-            + store.directory().resolve(ResultStore.SUPERSEDED_DIRECTORY) + "; not in this report");
+            + store.directory().resolve(ResultsLayout.SUPERSEDED_DIRECTORY) + "; not in this report");
       }
     } finally {
       try {
@@ -317,11 +322,11 @@ public final class ExperimentRunner {
         }
         try (HeldClaim held = acquired.get().claim()) {
           current.set(held);
-          Ending ending = runOne(sessions, store, spec, identity, acquired.get(), data(spec.dataset()), i + 1,
-              runs.size(), options);
-          held.release(ending.outcome);
-          tally.count(ending);
-          if (ending == Ending.INTERRUPTED) {
+          Optional<RunStatus> ended = runOne(sessions, store, spec, identity, acquired.get(), data(spec.dataset()),
+              i + 1, runs.size(), options);
+          held.release(ended.map(RunStatus::id).orElse(LOST));
+          tally.count(ended);
+          if (ended.equals(Optional.of(RunStatus.INTERRUPTED))) {
             tally.interrupted = spec.runId();
             return new Pass(true, List.of(), false);
           }
@@ -401,15 +406,8 @@ public final class ExperimentRunner {
     }
   }
 
-  private enum Ending {
-    COMPLETED("completed"), DIVERGED("diverged"), FAILED("failed"), LOST("lost"), INTERRUPTED("interrupted");
-
-    final String outcome;
-
-    Ending(String outcome) {
-      this.outcome = outcome;
-    }
-  }
+  /** The claim outcome of an attempt whose run another process took over ({@link ClaimLostException}). */
+  private static final String LOST = "lost";
 
   private static final class Tally {
     int completed;
@@ -422,14 +420,18 @@ public final class ExperimentRunner {
     final List<String> heldElsewhere = new ArrayList<>();
     final List<Path> superseded = new ArrayList<>();
 
-    void count(Ending ending) {
-      switch (ending) {
+    /** Counts an attempt that ended with {@code ended}, or was taken over (empty). */
+    void count(Optional<RunStatus> ended) {
+      if (ended.isEmpty()) {
+        lost++;
+        return;
+      }
+      switch (ended.get()) {
         case COMPLETED -> completed++;
         case DIVERGED -> diverged++;
         case FAILED -> failed++;
-        case LOST -> lost++;
         case INTERRUPTED -> { }
-        default -> throw new AssertionError(ending);
+        case RUNNING -> throw new AssertionError("an attempt never ends as running");
       }
     }
 
@@ -438,22 +440,28 @@ public final class ExperimentRunner {
     }
   }
 
-  private Ending runOne(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
+  /**
+   * Trains a claimed run and records how it ended.
+   *
+   * @return the status this attempt left the run in, or empty when another process took the run over while it
+   *     trained (this process's claim went stale), in which case this process wrote nothing more
+   */
+  private Optional<RunStatus> runOne(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
       ResultStore.Acquired acquired, Dataset dataset, int index, int total, Options options) throws IOException {
     try {
-      return train(sessions, store, spec, identity, acquired, dataset, index, total, options);
+      return Optional.of(train(sessions, store, spec, identity, acquired, dataset, index, total, options));
     } catch (ClaimLostException e) {
       progress.message(String.format("[%d/%d] %s: %s", index, total, spec.runId(), e.getMessage()));
-      return Ending.LOST;
+      return Optional.empty();
     }
   }
 
-  private Ending train(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
+  private RunStatus train(Trainer sessions, ResultStore store, RunSpec spec, RunIdentity identity,
       ResultStore.Acquired acquired, Dataset dataset, int index, int total, Options options) throws IOException {
     HeldClaim claim = acquired.claim();
     int keep = options.checkpoints().keep();
     DiscoveredPlugin plugin = plugins.require(spec.architecture());
-    DatasetFacts facts = DatasetFacts.of(dataset);
+    DatasetFacts facts = RecordMapping.facts(dataset);
     PreparedRun prepared;
     try {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
@@ -464,7 +472,7 @@ public final class ExperimentRunner {
       }
       progress.message(String.format("[%d/%d] %s: FAILED while building: %s", index, total, spec.runId(),
           firstLine(e)));
-      return Ending.FAILED;
+      return RunStatus.FAILED;
     }
     ResultStore.ResumePoint from = acquired.resumeFrom();
     RunStartInfo info = info(sessions, plugin, prepared, facts);
@@ -472,27 +480,27 @@ public final class ExperimentRunner {
             : store.resume(spec, info, identity, claim, from, keep);
         RunProgress.RunListener shown = progress.startRun(spec, index, total)) {
       if (from != null) {
-        TrainingPosition at = from.record().position();
+        TrainingPosition at = from.position();
         progress.message(String.format("[%d/%d] %s: resumed at epoch %d of %d%s", index, total, spec.runId(),
             at.epoch(), spec.training().epochs(), at.stepInEpoch() == 0 ? "" : ", step " + at.stepInEpoch()));
       }
       ModelKeeper models = new ModelKeeper(writer, plugin.plugin(), spec, options.keepModels());
       try {
         TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown),
-            from == null ? null : from.variables(), from == null ? null : from.record().position(),
+            from == null ? null : from.variables(), from == null ? null : from.position(),
             options.checkpoints(), models, options.stop()::requested);
         switch (outcome.status()) {
           case DIVERGED -> {
             writer.diverged(outcome.reason());
             progress.message(String.format("[%d/%d] %s: DIVERGED: %s", index, total, spec.runId(),
                 outcome.reason()));
-            return Ending.DIVERGED;
+            return RunStatus.DIVERGED;
           }
           case INTERRUPTED -> {
             writer.interrupted(outcome.reason());
             progress.message(String.format("[%d/%d] %s: interrupted (%s); checkpoint written", index, total,
                 spec.runId(), outcome.reason()));
-            return Ending.INTERRUPTED;
+            return RunStatus.INTERRUPTED;
           }
           default -> {
             if (options.keepModels() == KeepModels.LAST) {
@@ -500,7 +508,7 @@ public final class ExperimentRunner {
                   "run " + spec.runId() + " completed without a final checkpoint")));
             }
             writer.complete();
-            return Ending.COMPLETED;
+            return RunStatus.COMPLETED;
           }
         }
       } catch (ClaimLostException e) {
@@ -516,7 +524,7 @@ public final class ExperimentRunner {
           // same way, through no fault of its own. Stop here; the runs continue from their checkpoints later.
           throw e;
         }
-        return Ending.FAILED;
+        return RunStatus.FAILED;
       }
     }
   }
@@ -554,7 +562,7 @@ public final class ExperimentRunner {
     }
 
     void keepLast(ResultStore.ResumePoint last) throws IOException {
-      TrainingPosition at = last.record().position();
+      TrainingPosition at = last.position();
       writer.keepModel(record(KeepModels.LAST, at.epoch() - 1, at.lastAccuracy()), last.variables(), this::export);
     }
 

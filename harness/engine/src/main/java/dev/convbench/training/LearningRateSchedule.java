@@ -1,8 +1,5 @@
 package dev.convbench.training;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.util.StdConverter;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -11,11 +8,9 @@ import org.tensorflow.types.TFloat32;
  * A learning-rate schedule over the whole run, which builds the learning rate as graph ops of the global step, so
  * no learning rate is fed from Java.
  *
- * <p>Stored as {@link Stored}: one flat object with every schedule's fields, as results have always been written,
- * so that earlier results read back and a run's identity digest stays the same.
+ * <p>{@link Stored} is its flat form, every schedule's fields in one object: experiment defaults merge into it, and
+ * results record it ({@link dev.convbench.store.RecordMapping#training}).
  */
-@JsonSerialize(converter = LearningRateSchedule.ToStored.class)
-@JsonDeserialize(converter = LearningRateSchedule.FromStored.class)
 public sealed interface LearningRateSchedule {
 
   /** The name in experiment files and results. */
@@ -220,22 +215,6 @@ public sealed interface LearningRateSchedule {
         case OneCycle.TYPE -> new OneCycle(warmupEpochs, minLearningRate);
         default -> throw new IllegalArgumentException("schedule must be constant, step, cosine or one-cycle: " + type);
       };
-    }
-  }
-
-  /** Writes a schedule in its stored form. */
-  final class ToStored extends StdConverter<LearningRateSchedule, Stored> {
-    @Override
-    public Stored convert(LearningRateSchedule s) {
-      return s.toStored();
-    }
-  }
-
-  /** Reads a schedule from its stored form. */
-  final class FromStored extends StdConverter<Stored, LearningRateSchedule> {
-    @Override
-    public LearningRateSchedule convert(Stored s) {
-      return s.toSchedule();
     }
   }
 }

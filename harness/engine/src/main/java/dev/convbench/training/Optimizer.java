@@ -1,8 +1,5 @@
 package dev.convbench.training;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.util.StdConverter;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.Operand;
@@ -16,11 +13,9 @@ import org.tensorflow.types.TFloat32;
 /**
  * An optimizer with its settings, which builds its own update ops (TensorFlow's update kernels) in a training graph.
  *
- * <p>Stored as {@link Stored}: one flat object with every optimizer's fields, as results have always been written,
- * so that earlier results read back and a run's identity digest stays the same.
+ * <p>{@link Stored} is its flat form, every optimizer's fields in one object: experiment defaults merge into it, and
+ * results record it ({@link dev.convbench.store.RecordMapping#training}).
  */
-@JsonSerialize(converter = Optimizer.ToStored.class)
-@JsonDeserialize(converter = Optimizer.FromStored.class)
 public sealed interface Optimizer {
 
   /** The name in experiment files and results: {@code sgd} or {@code adam}. */
@@ -190,22 +185,6 @@ public sealed interface Optimizer {
         case Adam.TYPE -> new Adam(learningRate, beta1, beta2, epsilon);
         default -> throw new IllegalArgumentException("optimizer must be sgd or adam: " + type);
       };
-    }
-  }
-
-  /** Writes an optimizer in its stored form. */
-  final class ToStored extends StdConverter<Optimizer, Stored> {
-    @Override
-    public Stored convert(Optimizer o) {
-      return o.toStored();
-    }
-  }
-
-  /** Reads an optimizer from its stored form. */
-  final class FromStored extends StdConverter<Stored, Optimizer> {
-    @Override
-    public Optimizer convert(Stored s) {
-      return s.toOptimizer();
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.convbench.training;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +35,6 @@ public enum Precision {
   /** Every name accepted in experiment files, in documentation order. */
   public static List<String> yamlNames() {
     return Arrays.stream(values()).map(Precision::yamlName).toList();
-  }
-
-  /** Reads the name {@link #yamlName()} writes ({@code run.json}). */
-  @JsonCreator
-  static Precision fromJson(String name) {
-    return parse(name).orElseThrow(() -> new IllegalArgumentException("unknown precision '" + name + "'"));
   }
 
   /** The precision called {@code name} in a file or on the command line, if there is one. */

@@ -1,5 +1,6 @@
 package dev.convbench.training;
 
+import dev.convbench.results.RunStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class PreparedRun implements AutoCloseable {
   /**
    * Trains from {@code from} (or the beginning) to the last epoch, evaluating after each epoch and writing
    * checkpoints as {@code policy} says. After every step it asks {@code stop}; when that says yes, it writes a
-   * checkpoint and returns {@link TrainingOutcome.Status#INTERRUPTED}.
+   * checkpoint and returns {@link RunStatus#INTERRUPTED}.
    *
    * @param checkpoint the checkpoint to continue from (its variables' file prefix), or null to start afresh
    * @param from where that checkpoint stands; null with a null checkpoint
@@ -170,7 +171,7 @@ public final class PreparedRun implements AutoCloseable {
           return interrupted("stopped after epoch " + epoch, history);
         }
       }
-      return new TrainingOutcome(TrainingOutcome.Status.COMPLETED, null, graph.parameterCount(), history);
+      return new TrainingOutcome(RunStatus.COMPLETED, null, graph.parameterCount(), history);
     } finally {
       listener.onResources(ProcessMemory.peakResidentBytes());
     }
@@ -186,11 +187,11 @@ public final class PreparedRun implements AutoCloseable {
   }
 
   private TrainingOutcome interrupted(String reason, List<EpochMetrics> history) {
-    return new TrainingOutcome(TrainingOutcome.Status.INTERRUPTED, reason, graph.parameterCount(), history);
+    return new TrainingOutcome(RunStatus.INTERRUPTED, reason, graph.parameterCount(), history);
   }
 
   private TrainingOutcome diverged(String reason, List<EpochMetrics> history) {
-    return new TrainingOutcome(TrainingOutcome.Status.DIVERGED, reason, graph.parameterCount(), history);
+    return new TrainingOutcome(RunStatus.DIVERGED, reason, graph.parameterCount(), history);
   }
 
   @Override

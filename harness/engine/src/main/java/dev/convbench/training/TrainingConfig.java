@@ -28,7 +28,7 @@ public record TrainingConfig(
     Precision precision) {
 
   public TrainingConfig {
-    // Results written before precision existed were fp32.
+    // Unset: fp32, the default.
     precision = precision == null ? Precision.FP32 : precision;
     if (epochs < 1 || batchSize < 1 || weightDecay < 0 || logEverySteps < 0) {
       throw new IllegalArgumentException("invalid training config: epochs=" + epochs + ", batch=" + batchSize

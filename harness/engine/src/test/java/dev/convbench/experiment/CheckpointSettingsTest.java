@@ -4,7 +4,7 @@ import static dev.convbench.experiment.ExperimentFiles.load;
 import static dev.convbench.experiment.ExperimentFiles.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.convbench.results.RunIdentity;
+import dev.convbench.store.RunIdentities;
 import dev.convbench.training.CheckpointPolicy;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class CheckpointSettingsTest {
   void checkpointSettingsDoNotChangeARunsIdentity() throws ExperimentException {
     Experiment plain = load("name: x\narchitecture: vgg11\n");
     Experiment often = load("name: x\ndefaults: {checkpoint: {every-minutes: 1, keep: 5}}\narchitecture: vgg11\n");
-    assertEquals(RunIdentity.specDigest(plain.runs().get(0)), RunIdentity.specDigest(often.runs().get(0)));
+    assertEquals(RunIdentities.specDigest(plain.runs().get(0)), RunIdentities.specDigest(often.runs().get(0)));
   }
 
   @Test

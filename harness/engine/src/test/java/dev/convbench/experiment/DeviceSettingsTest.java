@@ -4,7 +4,7 @@ import static dev.convbench.experiment.ExperimentFiles.load;
 import static dev.convbench.experiment.ExperimentFiles.problems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.convbench.results.RunIdentity;
+import dev.convbench.store.RunIdentities;
 import dev.convbench.training.DeviceSetting;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,8 @@ class DeviceSettingsTest {
 
   @Test
   void theDeviceDoesNotChangeARunsIdentity() throws ExperimentException {
-    assertEquals(RunIdentity.specDigest(load("name: x\narchitecture: vgg11\n").runs().get(0)),
-        RunIdentity.specDigest(load("name: x\ndevice: gpu:0\narchitecture: vgg11\n").runs().get(0)));
+    assertEquals(RunIdentities.specDigest(load("name: x\narchitecture: vgg11\n").runs().get(0)),
+        RunIdentities.specDigest(load("name: x\ndevice: gpu:0\narchitecture: vgg11\n").runs().get(0)));
   }
 
   @Test

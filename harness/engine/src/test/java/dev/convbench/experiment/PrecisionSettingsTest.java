@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.convbench.results.RunIdentity;
+import dev.convbench.store.RunIdentities;
 import dev.convbench.training.Hardware;
 import dev.convbench.training.Precision;
 import java.util.List;
@@ -39,8 +39,8 @@ class PrecisionSettingsTest {
     RunSpec fp32 = load("name: x\narchitecture: vgg11\n").runs().get(0);
     RunSpec bf16 = load("name: x\narchitecture: vgg11\ndefaults: {precision: bf16}\n").runs().get(0);
     // The digest this file had before precision existed: results written then must still match.
-    assertEquals("d83094191919e60bc0235972e03265c002b4823f98825f94e1f06d005d345202", RunIdentity.specDigest(fp32));
-    assertNotEquals(RunIdentity.specDigest(fp32), RunIdentity.specDigest(bf16));
+    assertEquals("d83094191919e60bc0235972e03265c002b4823f98825f94e1f06d005d345202", RunIdentities.specDigest(fp32));
+    assertNotEquals(RunIdentities.specDigest(fp32), RunIdentities.specDigest(bf16));
   }
 
   @Test

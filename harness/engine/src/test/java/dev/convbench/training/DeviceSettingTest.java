@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.HyperParameters;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ class DeviceSettingTest {
         AugmentationConfig.standard(), null, 1);
     TrainingOutcome outcome = trainer.train(new SmallNet(), HyperParameters.defaults(List.of()), cfg,
         SmallNet.data(40, 3), 1, new TrainingListener() {});
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.reason());
+    assertEquals(RunStatus.COMPLETED, outcome.status(), outcome.reason());
     assertEquals(1, outcome.epochs().size());
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.HyperParameters;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class PrecisionTest {
         AugmentationConfig.standard(), null, 0, Precision.FP16);
     TrainingOutcome outcome = new Trainer().train(new SmallNet(), HyperParameters.defaults(List.of()), cfg,
         SmallNet.data(100, 3), 1, new TrainingListener() {});
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status(), outcome.reason());
+    assertEquals(RunStatus.COMPLETED, outcome.status(), outcome.reason());
     assertTrue(outcome.epochs().get(1).trainLoss() < outcome.epochs().get(0).trainLoss(), outcome.epochs().toString());
   }
 }

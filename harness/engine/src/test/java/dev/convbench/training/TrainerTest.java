@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convbench.results.RunStatus;
 import dev.convbench.spi.HyperParameters;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class TrainerTest {
   @Test
   void epochMetricsAreConsistent() {
     TrainingOutcome outcome = train(config(3, LearningRateSchedule.defaults()), 1);
-    assertEquals(TrainingOutcome.Status.COMPLETED, outcome.status());
+    assertEquals(RunStatus.COMPLETED, outcome.status());
     assertEquals(3, outcome.epochs().size());
     double cumulative = 0;
     for (EpochMetrics m : outcome.epochs()) {
@@ -142,7 +143,7 @@ class TrainerTest {
   void aDivergingRunStopsAndSaysWhy() {
     TrainingConfig wild = new TrainingConfig(3, 20, new Optimizer.Sgd(1e8, 0.9, false), new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
     TrainingOutcome outcome = train(wild, 1);
-    assertEquals(TrainingOutcome.Status.DIVERGED, outcome.status());
+    assertEquals(RunStatus.DIVERGED, outcome.status());
     assertTrue(outcome.reason().contains("loss became"), outcome.reason());
   }
 
