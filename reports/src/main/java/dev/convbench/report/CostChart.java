@@ -62,8 +62,8 @@ final class CostChart {
     }
     for (Pareto.Point p : points) {
       String label = p.cell().label();
-      YIntervalSeries s = new YIntervalSeries(label + " (" + (p.accuracy().n() == 1 ? "1 run"
-          : p.accuracy().n() + " runs") + ")", false, true);
+      YIntervalSeries s = new YIntervalSeries(label + " (" + Formats.counted(p.accuracy().n(), "run") + ")", false,
+          true);
       double mean = p.accuracy().mean();
       double std = p.accuracy().std();
       s.add(p.cost(), mean, Math.max(0, mean - std), Math.min(1, mean + std));

@@ -199,7 +199,7 @@ final class DiagnosticSections {
   }
 
   private static String runCount(GradientFlow flow) {
-    return flow.runs().size() == 1 ? "1 run" : flow.runs().size() + " runs";
+    return Formats.counted(flow.runs().size(), "run");
   }
 
   /** A caption's note on the batch-norm layers the gradient-flow charts leave out; empty when none. */

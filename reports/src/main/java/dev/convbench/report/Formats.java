@@ -61,6 +61,11 @@ final class Formats {
     return seconds == null ? MISSING : durationStats(SampleStats.of(seconds));
   }
 
+  /** A count and its noun, singular for one: {@code 1 run}, {@code 3 runs}. */
+  static String counted(long n, String noun) {
+    return count(n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** A count with thousands separators: {@code 11,173,962}. */
   static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);

@@ -251,7 +251,7 @@ final class ReportPage {
         .append(model.lastEnd().map(end -> " to " + Formats.dateTime(end)).orElse("")));
     h.element("p", when.toString(), "class", "meta").trusted("\n");
     h.open("p", "class", "meta");
-    h.text(model.runs().size() + " runs in " + model.cells().size() + " cells: ");
+    h.text(Formats.counted(model.runs().size(), "run") + " in " + Formats.counted(model.cells().size(), "cell") + ": ");
     model.statusCounts().forEach((status, count) ->
         h.element("span", count + " " + status.id(), "class", "badge status-" + status.id()));
     h.close("p");
@@ -306,9 +306,11 @@ final class ReportPage {
       h.open("tr");
       labelCell(cell);
       h.element("td", Formats.join(cell.architectures()));
-      h.element("td", cell.parameters().stream().map(Formats::count).collect(Collectors.joining(", ")),
-          "class", "num", "data-sort", cell.parameters().isEmpty() ? "" : cell.parameters().iterator().next()
-              .toString());
+      // A run that failed before its network was built records 0 parameters: unknown, not none.
+      List<Long> known = cell.parameters().stream().filter(n -> n > 0).toList();
+      h.element("td", known.isEmpty() ? Formats.MISSING
+          : known.stream().map(Formats::count).collect(Collectors.joining(", ")),
+          "class", "num", "data-sort", known.isEmpty() ? "" : known.get(0).toString());
       h.element("td", cell.flopsPerImage().isEmpty() ? Formats.MISSING : cell.flopsPerImage().stream()
           .map(Formats::flops).collect(Collectors.joining(", ")), "class", "num", "data-sort",
           cell.flopsPerImage().isEmpty() ? "" : cell.flopsPerImage().iterator().next().toString());
@@ -513,7 +515,7 @@ final class ReportPage {
         first = false;
         h.text(v.getKey());
         if (values.size() > 1) {
-          h.text(" ").element("span", "(" + v.getValue() + " runs)", "class", "n");
+          h.text(" ").element("span", "(" + Formats.counted(v.getValue(), "run") + ")", "class", "n");
         }
       }
       h.close("td").close("tr");

@@ -221,7 +221,7 @@ final class SvgChart {
         .filter(m -> m > 0).min().orElse(1) / 2;
     int series = 0;
     for (Curve curve : spec.curves()) {
-      String key = curve.label() + " (" + (curve.runs() == 1 ? "1 run" : curve.runs() + " runs")
+      String key = curve.label() + " (" + Formats.counted(curve.runs(), "run")
           + (curve.incomplete() ? ", incomplete" : "") + ")";
       YIntervalSeries s = new YIntervalSeries(key, false, true);
       for (Curve.Point p : curve.points()) {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convbench.experiment.Experiment;
+import dev.convbench.experiment.RunSpec;
+import dev.convbench.data.DatasetOptions;
+import dev.convbench.store.RunWriter;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.store.ResultStore;
 import java.io.IOException;
@@ -92,6 +96,27 @@ class HtmlReportRendererTest {
     assertTrue(html.contains("name &lt;script&gt;alert(1)&lt;/script&gt;"), "name shown, escaped");
     assertTrue(html.contains("description &lt;script&gt;"), "description shown, escaped");
     assertTrue(html.contains("label &lt;script&gt;"), "label shown, escaped");
+  }
+
+  @Test
+  void aCellWhoseNetworkWasNeverBuiltShowsNoParameterCountAndCountsAreWordedForOne() throws IOException {
+    Path dir = tmp.resolve("results");
+    ResultStore store = new ResultStore(dir);
+    RunSpec ok = ResultsFixture.spec("ok", "baseline-cnn", 1);
+    RunSpec broken = ResultsFixture.spec("broken", "resnet18", 1);
+    store.writeExperiment(new Experiment("exp", "d", Path.of("exp.yaml"), "name: exp\n", DatasetOptions.defaults(),
+        List.of(ok, broken), null));
+    ResultsFixture.complete(store, ok, ResultsFixture.info(62_006, false), new double[] {0.3}, 10);
+    try (RunWriter run = store.start(broken, ResultsFixture.info(0, false))) {
+      run.failed(new IllegalStateException("the plugin threw before building its network"));
+    }
+
+    ReportDocument page = ReportDocument.read(renderer.render(List.of(dir), tmp.resolve("report")));
+
+    Map<String, Map<String, Element>> rows = page.rowsByCell("summary");
+    assertEquals("62,006", rows.get("ok").get("Parameters").text());
+    assertEquals("—", rows.get("broken").get("Parameters").text(), "unknown, not 0");
+    assertTrue(page.document().text().contains("2 runs in 2 cells:"), "two of each");
   }
 
   @Test

@@ -92,7 +92,8 @@ public final class Main implements Runnable {
       for (Problem p : invalid.problems()) {
         context.err().println(p);
       }
-      context.err().println(invalid.problems().size() + " problem(s); nothing was run.");
+      context.err().println(invalid.problems().size() + (invalid.problems().size() == 1 ? " problem" : " problems")
+          + "; nothing was run.");
       return ExitCode.INVALID_INPUT;
     }
     if (e instanceof PluginLoadException broken) {

@@ -34,7 +34,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Experiment e = experimentOptions.load(context, plugins.get());
-    context.out().printf("%s: valid, experiment '%s', %d runs%n", e.source(), e.name(), e.runs().size());
+    context.out().printf("%s: valid, experiment '%s', %d run%s%n", e.source(), e.name(), e.runs().size(),
+        e.runs().size() == 1 ? "" : "s");
     for (RunSpec r : e.runs()) {
       context.out().printf("  %-48s %s, seed %d, %d epochs, batch %d%n", r.runId(), r.label(), r.seed(),
           r.training().epochs(), r.training().batchSize());

@@ -57,7 +57,7 @@ class ExitCodesTest {
     assertEquals(ExitCode.INVALID_INPUT, Main.handle(invalid, context, false));
 
     assertEquals(List.of("exp.yaml:3:3: unknown key 'epoch'", "exp.yaml: no architecture",
-        "2 problem(s); nothing was run."), err().lines().toList());
+        "2 problems; nothing was run."), err().lines().toList());
   }
 
   /** A failure of the program is exit code 1: one line on the terminal, the stack trace in a log in the results. */
