@@ -6,7 +6,10 @@ import java.text.AttributedCharacterIterator;
 import java.text.AttributedString;
 import java.text.CharacterIterator;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.LogTick;
@@ -39,7 +42,26 @@ final class TextLabelLogAxis extends LogAxis {
         ticks.add(tick);
       }
     }
-    return ticks;
+    return getNumberFormatOverride() instanceof SignificantFormat ? distinctLabels(ticks) : ticks;
+  }
+
+  /**
+   * The ticks, labelled with as many significant digits as it takes for no two labels to read the same: on a short
+   * range two digits would label 1.25 and 1.34 both "1.3".
+   */
+  static List<NumberTick> distinctLabels(List<NumberTick> ticks) {
+    List<NumberTick> labelled = ticks;
+    for (int digits = 3; digits <= 6 && hasRepeatedLabel(labelled); digits++) {
+      SignificantFormat format = new SignificantFormat(digits);
+      labelled = ticks.stream().map(t -> t.getText() == null ? t : new NumberTick(t.getTickType(), t.getValue(),
+          format.format(t.getValue()), t.getTextAnchor(), t.getRotationAnchor(), t.getAngle())).toList();
+    }
+    return labelled;
+  }
+
+  private static boolean hasRepeatedLabel(List<NumberTick> ticks) {
+    Set<String> seen = new HashSet<>();
+    return ticks.stream().map(NumberTick::getText).filter(Objects::nonNull).anyMatch(label -> !seen.add(label));
   }
 
   /** The characters of {@code label}; {@code null} (an unlabelled minor tick) stays {@code null}. */
