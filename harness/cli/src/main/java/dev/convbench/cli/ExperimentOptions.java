@@ -122,14 +122,18 @@ final class ExperimentOptions {
     if (resultsDirectory == null) {
       return Optional.empty();
     }
+    Optional<String> recorded;
     try {
-      return ResultsReader.readManifest(resultsDirectory)
+      recorded = ResultsReader.readManifest(resultsDirectory)
           .filter(manifest -> experiment.name().equals(manifest.name()))
-          .map(ExperimentManifest::autoPrecision)
-          .flatMap(Precision::parse);
+          .map(ExperimentManifest::autoPrecision);
     } catch (IOException e) {
       return Optional.empty(); // training refuses an unreadable experiment.json, with its own message
     }
+    return recorded.map(name -> Precision.parse(name).filter(p -> p != Precision.AUTO).orElseThrow(() ->
+        new UserInputException(resultsDirectory.resolve(ResultsLayout.EXPERIMENT_FILE) + " records precision auto as '"
+            + name + "', which is not a precision (fp32, bf16 or fp16); nothing was trained: restore the file, or"
+            + " choose another directory with --out")));
   }
 
   private DatasetOptions override(DatasetOptions options, CommandContext context) {

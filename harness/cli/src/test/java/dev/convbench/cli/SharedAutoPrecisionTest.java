@@ -156,6 +156,18 @@ class SharedAutoPrecisionTest {
   }
 
   @Test
+  void anEditedRecordThatIsNoPrecisionIsRefusedNotReplaced() throws Exception {
+    Path out = work.resolve("out");
+    new ResultStore(out).writeExperiment(trainingOn(BF16_CPU, out));
+    Path manifest = out.resolve("experiment.json");
+    Files.writeString(manifest, Files.readString(manifest).replace("\"bf16\"", "\"fp64\""));
+
+    UserInputException e = assertThrows(UserInputException.class, () -> trainingOn(BF16_CPU, out));
+    assertEquals(manifest + " records precision auto as 'fp64', which is not a precision (fp32, bf16 or fp16);"
+        + " nothing was trained: restore the file, or choose another directory with --out", e.getMessage());
+  }
+
+  @Test
   void aDirectoryStartedOnATensorCoreGpuIsRefusedOnACpu() throws Exception {
     Path out = work.resolve("out");
     new ResultStore(out).writeExperiment(trainingOn(TENSOR_CORE_GPU, out));
