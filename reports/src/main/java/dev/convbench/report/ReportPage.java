@@ -271,7 +271,7 @@ final class ReportPage {
     h.element("p", "Some runs read data files holding fewer than the official 10,000 records each (the run was "
         + "started with partial data allowed). Their accuracies come from less data than the benchmark defines.");
     for (ReportModel.PartialData p : partial) {
-      h.open("p").text(p.runIds().size() + " run(s) (" + String.join(", ", p.runIds()) + ") saw: ");
+      h.open("p").text(Formats.counted(p.runIds().size(), "run") + " (" + String.join(", ", p.runIds()) + ") saw: ");
       h.element("strong", p.recordsPerFile().entrySet().stream()
           .map(e -> e.getKey() + ": " + Formats.count(e.getValue()) + " records")
           .collect(Collectors.joining("; "))).close("p");
