@@ -1,5 +1,8 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.RunOutcome;
+import dev.convbench.analysis.SampleStats;
 import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.LayerRecord;
 import dev.convbench.results.ConfusionMatrix;

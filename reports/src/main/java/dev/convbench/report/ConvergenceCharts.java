@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
 import dev.convbench.results.EpochRecord;
 import java.util.List;
 

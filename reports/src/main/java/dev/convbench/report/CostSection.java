@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,9 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.RunOutcome;
+import dev.convbench.analysis.SampleStats;
+import dev.convbench.analysis.Welch;
 import dev.convbench.results.EpochRecord;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.SampleStats;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -131,17 +132,6 @@ final class Formats {
       return String.format(Locale.ROOT, "%.1f KiB", b / (1L << 10));
     }
     return bytes + " B";
-  }
-
-  /** A p-value: {@code p = 0.015}, {@code p = 0.21}, {@code p < 0.001}. */
-  static String pValue(double p) {
-    if (Double.isNaN(p)) {
-      return "p " + MISSING;
-    }
-    if (p < 0.001) {
-      return "p < 0.001";
-    }
-    return p < 0.01 ? String.format(Locale.ROOT, "p = %.4f", p) : String.format(Locale.ROOT, "p = %.3f", p);
   }
 
   /** A positive ratio with two significant digits: {@code 40×}, {@code 3.1×}, {@code 0.52×}. */

@@ -1,5 +1,7 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.SampleStats;
 import dev.convbench.results.LayerRecord;
 import dev.convbench.results.RunResult;
 import dev.convbench.results.LayerStatsRecord;

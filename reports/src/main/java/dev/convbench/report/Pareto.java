@@ -1,5 +1,7 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.SampleStats;
 import java.util.Comparator;
 import java.util.List;
 

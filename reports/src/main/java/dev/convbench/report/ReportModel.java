@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
 import dev.convbench.results.DatasetFacts;
 import dev.convbench.results.Environment;
 import dev.convbench.results.ExperimentManifest;

@@ -1,5 +1,9 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.RunOutcome;
+import dev.convbench.analysis.SampleStats;
+import dev.convbench.analysis.Welch;
 import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.ExperimentResults;
 import dev.convbench.results.RunRecord;

@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.SampleStats;
 import java.util.function.Function;
 
 /**

@@ -1,5 +1,7 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.SampleStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,5 +1,6 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.SampleStats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +81,11 @@ class StatsCellTest {
     Element td = cell(SampleStats.of(84, 88, 92), Formats::durationStats);
     assertEquals("88.0 ± 4.0 s n=3", td.text());
     assertTrue(td.select("span.ci").isEmpty(), td.toString());
+  }
+
+  @Test
+  void percentIntervalsAreClippedToTheAccuracyRange() {
+    assertEquals("95 % CI 56.59–100.00 %", Formats.percentInterval(SampleStats.of(0.80, 0.84)), "clipped at 100 %");
+    assertEquals("95 % CI 71.52–76.48 %", Formats.percentInterval(SampleStats.of(0.73, 0.74, 0.75)));
   }
 }

@@ -1,6 +1,8 @@
 package dev.convbench.cli;
 
+import dev.convbench.analysis.ExperimentSummaries;
 import dev.convbench.results.ExperimentManifest;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.results.ResultsReader;
 import jakarta.inject.Inject;
@@ -59,6 +61,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path target = out != null ? context.resolve(out) : dirs.get(0).resolve("report");
     render(context, renderer.get(), dirs, target);
+    writeSummary(dirs, target.resolve(ResultsLayout.SUMMARY_FILE));
     return ExitCode.OK;
   }
 
@@ -84,6 +87,15 @@ final class ReportCommand implements Callable<Integer> {
           .stream().map(names -> String.join(", ", names)).collect(Collectors.joining(" vs "))
           + "; pass --allow-mixed to merge them anyway");
     }
+  }
+
+  /**
+   * Writes the {@code results.json} summary of the runs in {@code dirs} to {@code file}: beside the runs after
+   * training, beside the report it was computed with after {@code report}.
+   */
+  static void writeSummary(List<Path> dirs, Path file) throws IOException {
+    // Reading warnings are in the summary itself (and in the report); nothing to print twice.
+    ExperimentSummaries.write(ExperimentSummaries.of(new ResultsReader(warning -> {}).read(dirs)), file);
   }
 
   /** Renders and prints the report's path on standard output. */

@@ -2,6 +2,7 @@ package dev.convbench.cli;
 
 import dev.convbench.experiment.Experiment;
 import dev.convbench.results.ReportRenderer;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.run.ExperimentRunner;
 import dev.convbench.run.KeepModels;
 import dev.convbench.run.StopSignal;
@@ -62,6 +63,7 @@ final class ResultsOptions {
       line.append(String.format(", %d taken over by other processes", summary.lost()));
     }
     context.err().println(line);
+    ReportCommand.writeSummary(List.of(outDir), outDir.resolve(ResultsLayout.SUMMARY_FILE));
     if (!noReport) {
       ReportCommand.render(context, renderer.get(), List.of(outDir), outDir.resolve("report"));
     }

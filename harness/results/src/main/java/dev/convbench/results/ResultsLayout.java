@@ -12,6 +12,8 @@ public final class ResultsLayout {
   public static final String EXPERIMENT_TEXT_FILE = "experiment.yaml";
   /** The experiment's {@link ExperimentManifest}. */
   public static final String EXPERIMENT_FILE = "experiment.json";
+  /** An experiment's summary over its cells ({@link ExperimentSummary}), beside its runs and beside a report. */
+  public static final String SUMMARY_FILE = "results.json";
   /** Where runs that no longer match the experiment file are kept. */
   public static final String SUPERSEDED_DIRECTORY = "superseded";
   /** A run's network structure ({@link StructureRecord}); written at start when the structure is known. */

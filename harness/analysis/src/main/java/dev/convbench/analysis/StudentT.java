@@ -1,4 +1,4 @@
-package dev.convbench.report;
+package dev.convbench.analysis;
 
 /**
  * Student's t distribution, from the regularized incomplete beta function, for the report's confidence intervals
@@ -8,7 +8,7 @@ package dev.convbench.report;
  * <p>Accuracy: about 1e-12 relative for the degrees of freedom and arguments a report meets (df from 1 to a few
  * thousand).
  */
-final class StudentT {
+public final class StudentT {
 
   private static final double EPSILON = 1e-15;
   private static final double TINY = 1e-300;
@@ -20,7 +20,7 @@ final class StudentT {
    * {@code ln Γ(x)} for {@code x > 0}: the Stirling series for {@code x ≥ 10}, and the recurrence
    * {@code Γ(x) = Γ(x + k) / (x (x + 1) … (x + k − 1))} to get there from smaller arguments.
    */
-  static double logGamma(double x) {
+  public static double logGamma(double x) {
     if (!(x > 0)) {
       throw new IllegalArgumentException("logGamma needs x > 0: " + x);
     }
@@ -43,7 +43,7 @@ final class StudentT {
    * continued fraction (DLMF 8.17.22) evaluated with the modified Lentz method; for
    * {@code x > (a + 1) / (a + b + 2)}, where the fraction converges slowly, through {@code 1 − I_{1−x}(b, a)}.
    */
-  static double regularizedIncompleteBeta(double x, double a, double b) {
+  public static double regularizedIncompleteBeta(double x, double a, double b) {
     if (!(a > 0) || !(b > 0)) {
       throw new IllegalArgumentException("incomplete beta needs a, b > 0: a=" + a + ", b=" + b);
     }
@@ -87,7 +87,7 @@ final class StudentT {
   }
 
   /** {@code P(T ≤ t)} for Student's t with {@code df > 0} degrees of freedom (not necessarily an integer). */
-  static double cdf(double t, double df) {
+  public static double cdf(double t, double df) {
     checkDf(df);
     if (Double.isNaN(t)) {
       return Double.NaN;
@@ -100,7 +100,7 @@ final class StudentT {
   }
 
   /** {@code P(|T| ≥ |t|)}, the two-sided p-value of a t statistic; computed without cancellation for large t. */
-  static double twoSidedP(double t, double df) {
+  public static double twoSidedP(double t, double df) {
     checkDf(df);
     if (Double.isNaN(t)) {
       return Double.NaN;
@@ -112,7 +112,7 @@ final class StudentT {
   }
 
   /** The {@code p} quantile: the t with {@code cdf(t, df) = p}, for {@code 0 < p < 1}. */
-  static double quantile(double p, double df) {
+  public static double quantile(double p, double df) {
     checkDf(df);
     if (!(p > 0 && p < 1)) {
       throw new IllegalArgumentException("quantile needs 0 < p < 1: " + p);

@@ -1,4 +1,4 @@
-package dev.convbench.report;
+package dev.convbench.analysis;
 
 import dev.convbench.results.RunResult;
 import dev.convbench.results.EpochRecord;

@@ -1,4 +1,4 @@
-package dev.convbench.report;
+package dev.convbench.analysis;
 
 /**
  * Mean and sample standard deviation of a metric over the seeds of a cell.

@@ -1,4 +1,4 @@
-package dev.convbench.report;
+package dev.convbench.analysis;
 
 import java.util.Locale;
 
@@ -15,13 +15,13 @@ import java.util.Locale;
  * @param df the degrees of freedom ({@code NaN} when not computed)
  * @param p the two-sided p-value ({@code NaN} when not computed)
  */
-record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df, double p) {
+public record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df, double p) {
 
   /** The significance level the report uses. */
-  static final double ALPHA = 0.05;
+  public static final double ALPHA = 0.05;
 
   /** What the test says. */
-  enum Verdict {
+  public enum Verdict {
     /** p < {@link #ALPHA}: a difference is called. */
     DIFFERENT,
     /** p ≥ {@link #ALPHA}: no difference is called. */
@@ -33,7 +33,7 @@ record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df,
   }
 
   /** Tests {@code a} against {@code b}. */
-  static Welch test(SampleStats a, SampleStats b) {
+  public static Welch test(SampleStats a, SampleStats b) {
     if (a.n() < 2 || b.n() < 2) {
       return new Welch(a, b, Verdict.TOO_FEW, Double.NaN, Double.NaN, Double.NaN);
     }
@@ -49,8 +49,19 @@ record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df,
     return new Welch(a, b, p < ALPHA ? Verdict.DIFFERENT : Verdict.NOT_SIGNIFICANT, t, df, p);
   }
 
+  /** A p-value as the report and comparisons quote it: {@code p < 0.001}, {@code p = 0.0042}, {@code p = 0.020}. */
+  public static String formatP(double p) {
+    if (Double.isNaN(p)) {
+      return "p —";
+    }
+    if (p < 0.001) {
+      return "p < 0.001";
+    }
+    return p < 0.01 ? String.format(Locale.ROOT, "p = %.4f", p) : String.format(Locale.ROOT, "p = %.3f", p);
+  }
+
   /** Whether the test called a difference. */
-  boolean different() {
+  public boolean different() {
     return verdict == Verdict.DIFFERENT;
   }
 
@@ -58,12 +69,12 @@ record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df,
    * How the report states the result: {@code Welch's t-test: t = 4.10, df = 3.9, p = 0.015},
    * {@code n=1: no claim of difference}, or {@code no spread over seeds: no test, no claim of difference}.
    */
-  String describe() {
+  public String describe() {
     return switch (verdict) {
       case TOO_FEW -> "n=" + Math.min(a.n(), b.n()) + ": no claim of difference";
       case NO_VARIANCE -> "no spread over seeds on either side: Welch's t-test undefined, no claim of difference";
       case DIFFERENT, NOT_SIGNIFICANT -> String.format(Locale.ROOT, "Welch's t-test: t = %.2f, df = %.1f, %s", t, df,
-          Formats.pValue(p));
+          formatP(p));
     };
   }
 }
