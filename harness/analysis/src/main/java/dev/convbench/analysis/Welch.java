@@ -60,6 +60,42 @@ public record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, dou
     return p < 0.01 ? String.format(Locale.ROOT, "p = %.4f", p) : String.format(Locale.ROOT, "p = %.3f", p);
   }
 
+  /** The estimated difference {@code mean(a) − mean(b)}; {@code NaN} when a side has no value. */
+  public double difference() {
+    return a.mean() - b.mean();
+  }
+
+  /**
+   * The 95 % confidence interval of {@link #difference()} that goes with the test (Welch's: the difference ± the t
+   * quantile at the Welch–Satterthwaite degrees of freedom × its standard error), as {@code [low, high]}; empty when
+   * the test could not run.
+   */
+  public double[] differenceInterval95() {
+    if (verdict == Verdict.TOO_FEW || verdict == Verdict.NO_VARIANCE) {
+      return new double[0];
+    }
+    double se = Math.sqrt(a.std() * a.std() / a.n() + b.std() * b.std() / b.n());
+    double half = StudentT.quantile(0.975, df) * se;
+    return new double[] {difference() - half, difference() + half};
+  }
+
+  /**
+   * Hedges' g: the difference in units of the pooled standard deviation, with the small-sample correction
+   * {@code J = 1 − 3 / (4 (n₁ + n₂) − 9)}; {@code NaN} when a side has fewer than two values or neither has spread.
+   */
+  public double hedgesG() {
+    if (a.n() < 2 || b.n() < 2) {
+      return Double.NaN;
+    }
+    double pooled = Math.sqrt(((a.n() - 1) * a.std() * a.std() + (b.n() - 1) * b.std() * b.std())
+        / (a.n() + b.n() - 2));
+    if (!(pooled > 0)) {
+      return Double.NaN;
+    }
+    double correction = 1 - 3.0 / (4 * (a.n() + b.n()) - 9);
+    return difference() / pooled * correction;
+  }
+
   /** Whether the test called a difference. */
   public boolean different() {
     return verdict == Verdict.DIFFERENT;

@@ -120,4 +120,19 @@ class StudentTTest {
     assertEquals(12.706204736174694 * s.std() / Math.sqrt(2), s.halfWidth95(), 1e-9);
     assertTrue(Double.isNaN(SampleStats.of(0.5).halfWidth95()), "n=1: no interval");
   }
+
+  @Test
+  void differenceIntervalAndEffectSizeMatchReferenceValues() {
+    // Reference: SciPy 1.17.1, ttest_ind(a, b, equal_var=False) gives t = 6.324555, df = 4.655172; its interval
+    // with t.ppf(0.975, df) is 0.058433–0.141567; Hedges' g from the pooled SD with J = 1 − 3/19 is 4.014579.
+    Welch w = Welch.test(SampleStats.of(0.80, 0.84, 0.82), SampleStats.of(0.70, 0.75, 0.71, 0.72));
+    assertEquals(6.324555, w.t(), 1e-6);
+    assertEquals(4.655172, w.df(), 1e-6);
+    assertEquals(0.0018872, w.p(), 1e-7);
+    double[] interval = w.differenceInterval95();
+    assertEquals(0.058433, interval[0], 1e-6);
+    assertEquals(0.141567, interval[1], 1e-6);
+    assertEquals(4.014579, w.hedgesG(), 1e-6);
+    assertEquals(0, Welch.test(SampleStats.of(1), SampleStats.of(1, 2)).differenceInterval95().length);
+  }
 }
