@@ -1,23 +1,39 @@
 package dev.convbench.report;
 
+import dev.convbench.analysis.Aggregate;
 import dev.convbench.analysis.CellSummary;
+import dev.convbench.analysis.ChanceLevel;
+import dev.convbench.analysis.Comparison;
 import dev.convbench.analysis.RunOutcome;
 import dev.convbench.analysis.SampleStats;
-import dev.convbench.analysis.Welch;
+import dev.convbench.analysis.TestFamily;
+import dev.convbench.report.ComparisonFormat.Unit;
 import dev.convbench.results.EpochRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 
 /**
  * The report's findings: sentences built only from the measured numbers, each pointing at the chart or table it
- * comes from. A difference between two cells is stated only when Welch's t-test over their seeds gives
- * p &lt; {@value Welch#ALPHA}, and the test is quoted; with a single run on either side the sentence gives the
- * numbers and says "n=1: no claim of difference". Deterministic quantities (parameters, FLOPs) need no test.
+ * comes from. Every test the findings make joins the page's {@link TestFamily} (with the baseline column's), and a
+ * difference between two cells is stated only when Welch's t-test over their seeds gives a Holm-adjusted
+ * p &lt; 0.05 over that family; each comparison is quoted by {@link ComparisonFormat} (difference with its Welch t
+ * interval, Hedges' g, P(A &gt; B), both p-values, and the seeds 80 % power would need when it falls short). With a
+ * single run on either side the sentence gives the numbers and says "n=1: no claim of difference". Cells at chance
+ * level ({@link ChanceLevel}) are named as such and never ranked against each other. Deterministic quantities
+ * (parameters, FLOPs) need no test.
+ *
+ * <p>Drafting and writing are two steps: {@link #draft} decides every sentence and makes its tests, and
+ * {@link #sentences} writes them once the family is complete, since every adjusted p-value depends on all the tests
+ * on the page.
  */
 // Cells are compared by identity on purpose: the baseline is one of the page's own cell objects.
 @SuppressWarnings("ReferenceEquality")
@@ -33,6 +49,9 @@ final class Findings {
    */
   record Finding(String topic, String text, String href, String linkText) {}
 
+  /** A finding whose sentence is written when the family of tests is complete. */
+  private record Draft(String topic, Supplier<String> text, String href, String linkText) {}
+
   static final String ACCURACY = "Accuracy";
   static final String GRADIENTS = "Gradient flow";
   static final String GENERALIZATION = "Generalization";
@@ -42,28 +61,71 @@ final class Findings {
   private static final double SAME_RATIO = 1.05;
 
   private final ReportModel model;
-  private final List<Finding> out = new ArrayList<>();
+  private final TestFamily family;
+  private final List<Draft> out = new ArrayList<>();
 
-  private Findings(ReportModel model) {
+  private Findings(ReportModel model, TestFamily family) {
     this.model = model;
+    this.family = family;
   }
 
-  static List<Finding> of(ReportModel model) {
-    Findings f = new Findings(model);
+  /** Decides the findings of {@code model}, making their tests members of {@code family}. */
+  static Findings draft(ReportModel model, TestFamily family) {
+    Findings f = new Findings(model, family);
     f.accuracy();
     f.gradients();
     f.generalization();
     f.cost();
-    return List.copyOf(f.out);
+    return f;
+  }
+
+  /** The sentences; the family must be complete, and reading an adjusted p-value closes it. */
+  List<Finding> sentences() {
+    return out.stream().map(d -> new Finding(d.topic(), d.text().get(), d.href(), d.linkText())).toList();
   }
 
   private void add(String topic, String text, String href, String linkText) {
-    out.add(new Finding(topic, text, href, linkText));
+    add(topic, () -> text, href, linkText);
+  }
+
+  private void add(String topic, Supplier<String> text, String href, String linkText) {
+    out.add(new Draft(topic, text, href, linkText));
   }
 
   /** Cells with at least one completed run with an epoch. */
   private List<CellSummary> measured() {
     return model.cells().stream().filter(c -> !c.finalAccuracy().isEmpty()).toList();
+  }
+
+  // ---------------------------------------------------------------------------------------------- shared tests
+
+  /** A per-run value of a cell's completed runs, those the statistics are over; missing values left out. */
+  static double[] values(CellSummary cell, Function<RunOutcome, Double> perRun) {
+    return cell.completedOutcomes().stream().map(perRun).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+        .filter(Double::isFinite).toArray();
+  }
+
+  /** The key of a test: what is compared between which two cells, in either order. */
+  static String key(String what, CellSummary x, CellSummary y) {
+    return what + ": " + (x.label().compareTo(y.label()) <= 0 ? x.label() + " | " + y.label()
+        : y.label() + " | " + x.label());
+  }
+
+  /** Whether both cells' final test accuracies are at chance level: then they are not compared at all. */
+  static boolean bothAtChance(CellSummary x, CellSummary y) {
+    return ChanceLevel.atChance(x) && ChanceLevel.atChance(y);
+  }
+
+  /** Final test accuracy of {@code a} against {@code b}, a member of {@code family}: one test per pair on the page. */
+  static Comparison finalAccuracy(TestFamily family, CellSummary a, CellSummary b) {
+    return family.compare(key("final test accuracy", a, b), values(a, RunOutcome::finalAccuracy),
+        values(b, RunOutcome::finalAccuracy));
+  }
+
+  /** Guessing's accuracy for a cell, {@code 10.00 % for 10 classes}. */
+  private static String chanceText(CellSummary c) {
+    int k = ChanceLevel.classes(c);
+    return String.format(Locale.ROOT, "%s for %d classes", Formats.percent(ChanceLevel.chance(k)), k);
   }
 
   // ---------------------------------------------------------------------------------------------- accuracy
@@ -80,37 +142,98 @@ final class Findings {
             Formats.percentStats(c.bestAccuracy()), Formats.percentStats(c.finalAccuracy()), over(c.finalAccuracy())),
             "#figure-chart-accuracy-epoch", "accuracy by epoch");
       } else if (c.reached() > 0) {
-        String runs = c.reached() < c.completed()
-            ? String.format(Locale.ROOT, ", in %d of %d runs", c.reached(), c.completed())
-            : c.reached() > 1 ? String.format(Locale.ROOT, ", mean of %d runs", c.reached()) : "";
-        add(ACCURACY, String.format(Locale.ROOT, "%s reached %s test accuracy at epoch %s (%s of training)%s.",
-            c.label(), Formats.targetPercent(c.target()), Formats.plainStats(c.epochsToTarget(),
-                c.epochsToTarget().n() == 1 ? 0 : 1), Formats.durationStats(c.secondsToTarget()), runs),
-            "#figure-chart-accuracy-epoch", "accuracy by epoch");
+        add(ACCURACY, reachedTarget(c), "#figure-chart-accuracy-epoch", "accuracy by epoch");
       } else {
         add(ACCURACY, String.format(Locale.ROOT, "%s's best test accuracy was %s%s (never reached the %s target).",
             c.label(), Formats.percentStats(c.bestAccuracy()), over(c.bestAccuracy()),
             Formats.targetPercent(c.target())), "#figure-chart-accuracy-epoch", "accuracy by epoch");
       }
+      chance(c);
     }
     List<CellSummary> ranked = cells.stream()
         .sorted(Comparator.comparingDouble((CellSummary c) -> c.finalAccuracy().mean()).reversed()).toList();
     CellSummary top = ranked.get(0);
     for (CellSummary other : ranked.subList(1, ranked.size())) {
-      Welch w = Welch.test(top.finalAccuracy(), other.finalAccuracy());
       String a = Formats.percentStats(top.finalAccuracy()) + over(top.finalAccuracy());
       String b = Formats.percentStats(other.finalAccuracy()) + over(other.finalAccuracy());
-      String text = switch (w.verdict()) {
-        case DIFFERENT -> String.format(Locale.ROOT, "%s's final test accuracy (%s) is higher than %s's (%s): %s.",
-            top.label(), a, other.label(), b, w.describe());
-        case NOT_SIGNIFICANT -> String.format(Locale.ROOT,
-            "%s (%s) and %s (%s): no significant difference in final test accuracy (%s).", top.label(), a,
-            other.label(), b, w.describe());
-        default -> String.format(Locale.ROOT, "Final test accuracy: %s %s, %s %s (%s).", top.label(), a,
-            other.label(), b, w.describe());
-      };
-      add(ACCURACY, text, "#summary", "summary");
+      if (bothAtChance(top, other)) {
+        add(ACCURACY, String.format(Locale.ROOT, "%s (%s) and %s (%s) are both at chance level in final test "
+            + "accuracy (%s): neither learned, so no difference between them is claimed or tested.", top.label(), a,
+            other.label(), b, chanceText(top)), "#summary", "summary");
+        continue;
+      }
+      Comparison c = finalAccuracy(family, top, other);
+      add(ACCURACY, () -> {
+        String stats = ComparisonFormat.statistics(c, Unit.PERCENTAGE_POINTS, top.label(), other.label());
+        return switch (ComparisonFormat.verdict(c)) {
+          case CALLED -> String.format(Locale.ROOT, "%s's final test accuracy (%s) is higher than %s's (%s): %s.",
+              top.label(), a, other.label(), b, stats);
+          case NOT_CALLED -> String.format(Locale.ROOT,
+              "%s (%s) and %s (%s): no significant difference in final test accuracy (%s).", top.label(), a,
+              other.label(), b, stats);
+          case NO_TEST -> String.format(Locale.ROOT, "Final test accuracy: %s %s, %s %s (%s).", top.label(), a,
+              other.label(), b, stats);
+        };
+      }, "#summary", "summary");
     }
+  }
+
+  /**
+   * "resnet18 reached 60 % test accuracy at epoch 2.0 ± 0.0 (…)": epochs and time to the target over the runs that
+   * reached it, by MLPerf's rule from {@value Aggregate#MLPERF_MIN_RUNS} such runs ({@link Aggregate#timeToTarget}).
+   */
+  private static String reachedTarget(CellSummary c) {
+    List<RunOutcome> reached = c.completedOutcomes().stream().filter(RunOutcome::reachedTarget).toList();
+    double[] epochs = reached.stream().mapToDouble(o -> o.epochsToTarget().doubleValue()).toArray();
+    double[] seconds = reached.stream().map(RunOutcome::secondsToTarget).filter(Objects::nonNull)
+        .mapToDouble(Double::doubleValue).toArray();
+    String of = c.reached() < c.completed()
+        ? String.format(Locale.ROOT, ", in %d of %d runs", c.reached(), c.completed()) : "";
+    Aggregate time = Aggregate.timeToTarget(seconds);
+    if (time.trimmed()) {
+      return String.format(Locale.ROOT, "%s reached %s test accuracy at epoch %.1f (%s of training)%s: MLPerf's "
+          + "rule, the mean of the %d runs left when the fastest and the slowest of the %d that reached it are "
+          + "dropped.", c.label(), Formats.targetPercent(c.target()), Aggregate.timeToTarget(epochs).value(),
+          Formats.duration(time.value()), of, time.used(), time.n());
+    }
+    String runs = !of.isEmpty() ? of : c.reached() > 1 ? String.format(Locale.ROOT, ", mean of %d runs",
+        c.reached()) : "";
+    return String.format(Locale.ROOT, "%s reached %s test accuracy at epoch %s (%s of training)%s.", c.label(),
+        Formats.targetPercent(c.target()), Formats.plainStats(c.epochsToTarget(), c.epochsToTarget().n() == 1 ? 0 : 1),
+        Formats.durationStats(c.secondsToTarget()), runs);
+  }
+
+  /** A cell that did not learn: at chance level, and runs that answer one class for every test image. */
+  private void chance(CellSummary c) {
+    String href = "#arch-" + model.number(c);
+    if (ChanceLevel.atChance(c)) {
+      int k = ChanceLevel.classes(c);
+      add(ACCURACY, String.format(Locale.ROOT, "%s's final test accuracy (%s%s) is at chance level: guessing "
+          + "scores %s, and a cell is at chance when its mean is below %s (%.0f %% of the way from guessing to "
+          + "100 %%).", c.label(), Formats.percentStats(c.finalAccuracy()), over(c.finalAccuracy()),
+          chanceText(c), Formats.percent(ChanceLevel.threshold(k)), ChanceLevel.MARGIN * 100), href,
+          "confusion matrix");
+    }
+    Map<Integer, Integer> single = ChanceLevel.singleClassRuns(c);
+    if (single.isEmpty()) {
+      return;
+    }
+    int k = ChanceLevel.classes(c);
+    long withMatrix = c.completedOutcomes().stream().filter(o -> o.run().confusionMatrix().isPresent()).count();
+    int runs = single.values().stream().mapToInt(Integer::intValue).sum();
+    String where = runs == withMatrix ? (runs == 1 ? "in its run" : "in each of its " + runs + " runs")
+        : "in " + runs + " of its " + Formats.counted(withMatrix, "run") + " with a confusion matrix";
+    String classes = single.size() == 1 ? className(single.keySet().iterator().next(), k)
+        : single.entrySet().stream().map(e -> className(e.getKey(), k) + " in " + Formats.counted(e.getValue(), "run"))
+            .collect(Collectors.joining("; "));
+    add(ACCURACY, String.format(Locale.ROOT, "%s predicts a single class (%s) for every test image, %s.", c.label(),
+        classes, where), href, "confusion matrix");
+  }
+
+  /** {@code class 3, cat}: the index, and the CIFAR-10 name when the matrix has ten classes. */
+  private static String className(int index, int classes) {
+    return classes == ArchitectureSection.CIFAR10.size() ? "class " + index + ", " + ArchitectureSection.CIFAR10.get(
+        index) : "class " + index;
   }
 
   // ---------------------------------------------------------------------------------------------- gradients
@@ -170,33 +293,35 @@ final class Findings {
     SampleStats sl = small == x ? sy : sx;
     double ratio = sl.mean() / ss.mean();
     // Norms are positive and spread multiplicatively: the test compares their logarithms (a ratio test).
-    Welch w = Welch.test(logs(small), logs(large));
+    Comparison c = family.compare(key("log first-layer gradient norm", small.cell(), large.cell()), logs(large),
+        logs(small));
     String subject = String.format(Locale.ROOT, "%s's first-layer (%s) gradient norm after epoch 1", small.cell()
         .label(), small.shortNames().get(0));
     String values = String.format(Locale.ROOT, "%s vs %s's %s", Formats.significant(ss.mean(), 2),
         large.cell().label(), Formats.significant(sl.mean(), 2));
     String href = "#figure-grad-first-layer";
     String linkText = "first-layer gradient norm";
-    if (ratio < SAME_RATIO) {
-      add(GRADIENTS, String.format(Locale.ROOT, "%s is about the same as %s's (%s; ratio %s; %s).", subject,
-          large.cell().label(), values, Formats.ratio(ratio), w.describe()), href, linkText);
-      return;
-    }
-    String text = switch (w.verdict()) {
-      case DIFFERENT -> String.format(Locale.ROOT, "%s is %s smaller than %s's (%s; %s on log norms).", subject,
-          Formats.ratio(ratio), large.cell().label(), values, w.describe());
-      case NOT_SIGNIFICANT -> String.format(Locale.ROOT, "%s was %s smaller than %s's (%s), but the difference is "
-          + "not significant (%s on log norms).", subject, Formats.ratio(ratio), large.cell().label(), values,
-          w.describe());
-      default -> String.format(Locale.ROOT, "%s was %s smaller than %s's (%s; %s).", subject, Formats.ratio(ratio),
-          large.cell().label(), values, w.describe());
-    };
-    add(GRADIENTS, text, href, linkText);
+    add(GRADIENTS, () -> {
+      String stats = ComparisonFormat.statistics(c, Unit.LOG10_RATIO, large.cell().label(), small.cell().label());
+      if (ratio < SAME_RATIO) {
+        return String.format(Locale.ROOT, "%s is about the same as %s's (%s; ratio of means %s; %s).", subject,
+            large.cell().label(), values, Formats.ratio(ratio), stats);
+      }
+      return switch (ComparisonFormat.verdict(c)) {
+        case CALLED -> String.format(Locale.ROOT, "%s is %s smaller than %s's (%s; %s).", subject,
+            Formats.ratio(ratio), large.cell().label(), values, stats);
+        case NOT_CALLED -> String.format(Locale.ROOT, "%s was %s smaller than %s's (%s), but the difference is "
+            + "not significant (%s).", subject, Formats.ratio(ratio), large.cell().label(), values,
+            stats);
+        case NO_TEST -> String.format(Locale.ROOT, "%s was %s smaller than %s's (%s; %s).", subject,
+            Formats.ratio(ratio), large.cell().label(), values, stats);
+      };
+    }, href, linkText);
   }
 
-  private static SampleStats logs(GradientFlow flow) {
-    return SampleStats.of(flow.runs().stream().mapToDouble(flow::firstLayerAfterEpochOne)
-        .filter(v -> v > 0 && Double.isFinite(v)).map(Math::log10).toArray());
+  private static double[] logs(GradientFlow flow) {
+    return flow.runs().stream().mapToDouble(flow::firstLayerAfterEpochOne).filter(v -> v > 0 && Double.isFinite(v))
+        .map(Math::log10).toArray();
   }
 
   // ---------------------------------------------------------------------------------------------- generalization
@@ -252,19 +377,22 @@ final class Findings {
       CellSummary smallest = cells.stream().min(byGap).orElseThrow();
       SampleStats a = stats(largest, Findings::finalGap);
       SampleStats b = stats(smallest, Findings::finalGap);
-      Welch w = Welch.test(a, b);
-      String text = switch (w.verdict()) {
-        case DIFFERENT -> String.format(Locale.ROOT, "%s's final generalization gap (%s) is larger than %s's (%s): "
-            + "%s.", largest.label(), Formats.percentagePointStats(a), smallest.label(),
-            Formats.percentagePointStats(b), w.describe());
-        case NOT_SIGNIFICANT -> String.format(Locale.ROOT, "%s's final generalization gap (%s) and %s's (%s): no "
-            + "significant difference (%s).", largest.label(), Formats.percentagePointStats(a), smallest.label(),
-            Formats.percentagePointStats(b), w.describe());
-        default -> String.format(Locale.ROOT, "Largest final generalization gap: %s (%s); smallest: %s (%s); %s.",
-            largest.label(), Formats.percentagePointStats(a), smallest.label(), Formats.percentagePointStats(b),
-            w.describe());
-      };
-      add(GENERALIZATION, text, "#figure-chart-generalization", "generalization gap");
+      Comparison c = family.compare(key("final generalization gap", largest, smallest),
+          values(largest, Findings::finalGap), values(smallest, Findings::finalGap));
+      add(GENERALIZATION, () -> {
+        String stats = ComparisonFormat.statistics(c, Unit.PERCENTAGE_POINTS, largest.label(), smallest.label());
+        return switch (ComparisonFormat.verdict(c)) {
+          case CALLED -> String.format(Locale.ROOT, "%s's final generalization gap (%s) is larger than %s's (%s): "
+              + "%s.", largest.label(), Formats.percentagePointStats(a), smallest.label(),
+              Formats.percentagePointStats(b), stats);
+          case NOT_CALLED -> String.format(Locale.ROOT, "%s's final generalization gap (%s) and %s's (%s): no "
+              + "significant difference (%s).", largest.label(), Formats.percentagePointStats(a), smallest.label(),
+              Formats.percentagePointStats(b), stats);
+          case NO_TEST -> String.format(Locale.ROOT, "Largest final generalization gap: %s (%s); smallest: %s (%s); "
+              + "%s.", largest.label(), Formats.percentagePointStats(a), smallest.label(),
+              Formats.percentagePointStats(b), stats);
+        };
+      }, "#figure-chart-generalization", "generalization gap");
     }
   }
 
@@ -288,18 +416,25 @@ final class Findings {
         if (by == null) {
           continue;
         }
-        Welch w = Welch.test(by.accuracy(), p.accuracy());
         CostSection.Axis a = flops ? CostSection.Axis.FLOPS : CostSection.Axis.PARAMETERS;
-        String test = switch (w.verdict()) {
-          case DIFFERENT -> "accuracy difference: " + w.describe();
-          case NOT_SIGNIFICANT -> "accuracy difference not significant, " + w.describe()
-              + ": dominated on the means only";
-          default -> "accuracy: " + w.describe() + ", dominated on the means only";
-        };
-        add(COST, String.format(Locale.ROOT, "%s is dominated by %s (%s: %s vs %s; final test accuracy %s vs %s; %s).",
+        String costs = String.format(Locale.ROOT, "%s is dominated by %s (%s: %s vs %s; final test accuracy %s vs %s",
             p.cell().label(), by.cell().label(), axis, CostSection.format(a, by.cost()), CostSection.format(a,
-                p.cost()), Formats.percentStats(by.accuracy()), Formats.percentStats(p.accuracy()), test),
-            href, "accuracy against " + axis);
+                p.cost()), Formats.percentStats(by.accuracy()), Formats.percentStats(p.accuracy()));
+        if (bothAtChance(by.cell(), p.cell())) {
+          add(COST, costs + "; both at chance level, so no accuracy difference is claimed: dominated on the means "
+              + "only).", href, "accuracy against " + axis);
+          continue;
+        }
+        Comparison c = finalAccuracy(family, by.cell(), p.cell());
+        add(COST, () -> {
+          String stats = ComparisonFormat.statistics(c, Unit.PERCENTAGE_POINTS, by.cell().label(), p.cell().label());
+          String test = switch (ComparisonFormat.verdict(c)) {
+            case CALLED -> "accuracy " + stats;
+            case NOT_CALLED -> "no significant accuracy difference (" + stats + "), so dominated on the means only";
+            case NO_TEST -> "accuracy " + stats + ", so dominated on the means only";
+          };
+          return costs + "; " + test + ").";
+        }, href, "accuracy against " + axis);
       }
     }
     List<CellSummary> timed = cells.stream().filter(c -> !c.trainingSeconds().isEmpty()).toList();
@@ -307,18 +442,21 @@ final class Findings {
       Comparator<CellSummary> byTime = Comparator.comparingDouble(c -> c.trainingSeconds().mean());
       CellSummary fast = timed.stream().min(byTime).orElseThrow();
       CellSummary slow = timed.stream().max(byTime).orElseThrow();
-      Welch w = Welch.test(slow.trainingSeconds(), fast.trainingSeconds());
+      Comparison c = family.compare(key("training time", slow, fast), values(slow, RunOutcome::trainingSeconds),
+          values(fast, RunOutcome::trainingSeconds));
       String ratio = Formats.ratio(slow.trainingSeconds().mean() / fast.trainingSeconds().mean());
-      String claim = switch (w.verdict()) {
-        case DIFFERENT -> String.format(Locale.ROOT, "%s took %s as long as %s (%s)", slow.label(), ratio,
-            fast.label(), w.describe());
-        case NOT_SIGNIFICANT -> String.format(Locale.ROOT, "ratio %s, not significant (%s)", ratio, w.describe());
-        default -> String.format(Locale.ROOT, "ratio %s (%s)", ratio, w.describe());
-      };
-      add(COST, String.format(Locale.ROOT, "Training time: shortest %s (%s), longest %s (%s); %s.",
-          fast.label(), Formats.durationStats(fast.trainingSeconds()), slow.label(),
-          Formats.durationStats(slow.trainingSeconds()), claim), "#figure-cost-time",
-          "accuracy against training time");
+      add(COST, () -> {
+        String stats = ComparisonFormat.statistics(c, Unit.SECONDS, slow.label(), fast.label());
+        String claim = switch (ComparisonFormat.verdict(c)) {
+          case CALLED -> String.format(Locale.ROOT, "%s took %s as long as %s (%s)", slow.label(), ratio,
+              fast.label(), stats);
+          case NOT_CALLED -> String.format(Locale.ROOT, "ratio %s, not significant (%s)", ratio, stats);
+          case NO_TEST -> String.format(Locale.ROOT, "ratio %s (%s)", ratio, stats);
+        };
+        return String.format(Locale.ROOT, "Training time: shortest %s (%s), longest %s (%s); %s.",
+            fast.label(), Formats.durationStats(fast.trainingSeconds()), slow.label(),
+            Formats.durationStats(slow.trainingSeconds()), claim);
+      }, "#figure-cost-time", "accuracy against training time");
     }
   }
 

@@ -3,7 +3,7 @@ package dev.convbench.report;
 import dev.convbench.analysis.CellSummary;
 import dev.convbench.analysis.RunOutcome;
 import dev.convbench.analysis.SampleStats;
-import dev.convbench.analysis.Welch;
+import dev.convbench.analysis.Comparison;
 import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.ExperimentResults;
 import dev.convbench.results.RunRecord;
@@ -91,11 +91,14 @@ final class ReportPage {
   private final ReportModel model;
   private final PageWriter page;
   private final HtmlWriter h;
+  /** Every test on the page, made before any of it is written: each adjusted p-value depends on all of them. */
+  private final PageTests tests;
 
   private ReportPage(ReportModel model) {
     this.model = model;
     this.page = new PageWriter(model);
     this.h = page.h;
+    this.tests = PageTests.of(model);
   }
 
   /** The complete HTML document. */
@@ -164,15 +167,40 @@ final class ReportPage {
   }
 
   private void findings() {
-    h.element("p", "Generated from the measured numbers only; each links to the chart or table it comes from. A "
-        + "difference between two cells is called only when Welch's t-test over their seeds (two-sided, unequal "
-        + "variances) gives p < 0.05; with one run on either side no difference is claimed (n=1).", "class", "note");
+    List<Findings.Finding> findings = tests.findings().sentences();
+    h.element("p", "Generated from the measured numbers only; each links to the chart or table it comes from. "
+        + methods(), "class", "note");
     h.open("ul", "class", "findings");
-    for (Findings.Finding f : Findings.of(model)) {
+    for (Findings.Finding f : findings) {
       h.open("li").element("span", f.topic(), "class", "topic").text(f.text() + " ");
       h.element("a", "→ " + f.linkText(), "href", f.href()).close("li");
     }
     h.close("ul");
+  }
+
+  /** The page's statistical methods, stated once, in the findings section. */
+  private String methods() {
+    int n = tests.family().size();
+    String family = n == 0
+        ? "No test could be made on this page (each needs two completed runs on each side and spread on one), so "
+            + "no difference is called. "
+        : String.format(Locale.ROOT, "Differences are called at α = 0.05 after Holm–Bonferroni adjustment over the "
+            + "%s on this page: Welch's t-tests over seeds (two-sided, unequal variances) in the findings and the "
+            + "baseline column, a pair compared in both counting once; each is quoted with its p-value and its "
+            + "adjusted one. ", Formats.counted(n, "test"));
+    return family + "A difference is given with its 95 % interval (Welch t interval; intervals are per comparison, "
+        + "not adjusted for the number of tests), Hedges' g read by Cohen's "
+        + "conventions (" + ComparisonFormat.conventions() + ") and the probability of improvement P(A > B), the "
+        + "share of pairs of runs in which A's value is the higher (ties count half), with its 95 % interval "
+        + "(Newcombe's score method). Where no difference is called and the test has less than 80 % power for the "
+        + "observed difference, the seeds per cell that would give it 80 % (two-sided two-sample t test at α = 0.05, "
+        + "observed pooled standard deviation; more than " + dev.convbench.analysis.Comparison.MAX_SEEDS + " is not "
+        + "counted) are given. With one run on either side no test is made and no difference claimed (n=1). A cell "
+        + "is at chance level when its mean final test accuracy is less than 5 % of the way from guessing (1/k for "
+        + "k classes) to 100 % (below " + Formats.percent(dev.convbench.analysis.ChanceLevel.threshold(
+            dev.convbench.analysis.ChanceLevel.DEFAULT_CLASSES)) + " for 10 classes); two cells at chance are not "
+        + "compared. Epochs and time to target from " + dev.convbench.analysis.Aggregate.MLPERF_MIN_RUNS + " runs "
+        + "that reached it follow MLPerf's rule: the fastest and the slowest run dropped, the rest averaged.";
   }
 
   private void baseline() {
@@ -195,7 +223,8 @@ final class ReportPage {
         + (base.flops().isPresent() ? Formats.flops(base.flops().getAsLong()) : "FLOPs not recorded") + ".")
         .close("p");
     h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
-    for (String column : List.of("Cell", "Δ final test accuracy", "Welch's t-test (final accuracy)",
+    for (String column : List.of("Cell", "Δ final test accuracy",
+        "Final test accuracy against the baseline: difference, g, P(cell > baseline), Welch's t-test (Holm)",
         "Δ best test accuracy", "Training time vs baseline", "Parameters vs baseline", "FLOPs vs baseline",
         "Images/s vs baseline")) {
       h.element("th", column);
@@ -211,7 +240,10 @@ final class ReportPage {
       double delta = both ? cell.finalAccuracy().mean() - base.finalAccuracy().mean() : Double.NaN;
       h.element("td", both ? Formats.percentagePoints(delta) : Formats.MISSING, "class", "num", "data-sort",
           both ? Double.toString(delta) : "");
-      h.element("td", both ? Welch.test(cell.finalAccuracy(), base.finalAccuracy()).describe() : Formats.MISSING);
+      Comparison comparison = tests.baseline().get(cell);
+      h.element("td", comparison != null
+          ? ComparisonFormat.statistics(comparison, ComparisonFormat.Unit.PERCENTAGE_POINTS, cell.label(), base.label())
+          : both ? "both at chance level: not compared" : Formats.MISSING);
       boolean best = !cell.bestAccuracy().isEmpty() && !base.bestAccuracy().isEmpty();
       double bestDelta = best ? cell.bestAccuracy().mean() - base.bestAccuracy().mean() : Double.NaN;
       h.element("td", best ? Formats.percentagePoints(bestDelta) : Formats.MISSING, "class", "num", "data-sort",
@@ -230,8 +262,9 @@ final class ReportPage {
     }
     h.close("tbody").close("table").close("div");
     h.element("p", "Δ: cell mean minus baseline mean, in percentage points. Ratios: cell ÷ baseline (2× = twice "
-        + "the baseline's). Welch's t-test is over the completed runs' final accuracies; a difference is called "
-        + "only for p < 0.05, and not at all with one run on either side.", "class", "note");
+        + "the baseline's). The comparison of final test accuracies is over the completed runs, stated as in the "
+        + "findings: its tests are among the page's Holm–Bonferroni family (see Findings), and a difference is "
+        + "called only when the adjusted p < 0.05, never with one run on either side.", "class", "note");
   }
 
   private void ratioCell(double ratio, String suffix) {

@@ -163,7 +163,7 @@ class ClusterTemplatesTest {
         modules++;
       }
     }
-    assertEquals(6, modules, "spi, results, engine, cli, plugins, reports");
+    assertEquals(7, modules, "spi, results, analysis, engine, cli, plugins, reports");
 
     assertNotNull(entrySource, "no COPY of the entry script to /usr/local/bin/convbench");
     String entry = Files.readString(REPO.resolve(entrySource));

@@ -66,13 +66,26 @@ class DiagnosticReportTest {
     assertTrue(findings.contains("resnet18 reached 60 % test accuracy at epoch 2.0 ± 0.0"), findings);
     assertTrue(findings.contains("plain-18&#39;s best test accuracy was 58.00 ± 1.00 %, n=3 (never reached the 60 % "
         + "target)"), findings);
+    // 0.74 vs 0.58, std 0.01 each, n=3: t = 0.16 / √(2·0.01²/3) = 19.60, df 4, CI ± t(0.975, 4)·0.008165 = 2.27 pp;
+    // g = 16 · (1 − 3/15) = 12.80; P = 1 with Newcombe's interval [0.50, 1] for 3 vs 3. The page makes two tests
+    // (this one, also the Pareto finding's, and the first-layer gradient norms), so Holm multiplies by at most 2.
     assertTrue(findings.contains("resnet18&#39;s final test accuracy (74.00 ± 1.00 %, n=3) is higher than "
-        + "plain-18&#39;s (58.00 ± 1.00 %, n=3): Welch&#39;s t-test: t = 19.60, df = 4.0, p &lt; 0.001"), findings);
-    assertTrue(findings.contains("baseline-cnn 50.00 % (n=1: no claim of difference)"), findings);
+        + "plain-18&#39;s (58.00 ± 1.00 %, n=3): difference +16.00 pp (95 % CI +13.73 to +18.27 pp, Welch t "
+        + "interval); Hedges&#39; g = 12.80 (large); P(resnet18 &gt; plain-18) = 1.00 (95 % CI 0.50–1.00); "
+        + "Welch&#39;s t-test: t = 19.60, df = 4.0, p &lt; 0.001, Holm-adjusted &lt; 0.001 over 2 tests."), findings);
+    assertTrue(findings.contains("Differences are called at α = 0.05 after Holm–Bonferroni adjustment over the 2 "
+        + "tests on this page"), findings);
+    // One baseline run: the difference and P(A > B) (Newcombe's [0.32, 1] for 3 vs 1) but no test, and the seeds a
+    // test would need given resnet18's spread (d = 24: two per cell).
+    assertTrue(findings.contains("Final test accuracy: resnet18 74.00 ± 1.00 %, n=3, baseline-cnn 50.00 % (difference "
+        + "+24.00 pp; P(resnet18 &gt; baseline-cnn) = 1.00 (95 % CI 0.32–1.00); n=1: no claim of difference; with "
+        + "the observed spread, detecting a difference this size with 80 % power at α = 0.05 would take 2 seeds per "
+        + "cell)."), findings);
     // First conv layer: plain 0.5·0.2^5·(1+0.05 s)/e, resnet 0.5·0.9^5·(1+0.05 s)/e → ratio 0.9^5/0.2^5 = 1845
     assertTrue(findings.contains("plain-18&#39;s first-layer (conv1) gradient norm after epoch 1 is 1800× smaller "
         + "than resnet18&#39;s"), findings);
-    assertTrue(findings.contains("on log norms"), findings);
+    assertTrue(findings.contains("geometric-mean ratio 1800× (95 % CI "), "the ratio (0.9/0.2)^5 = 1845, each seed");
+    assertTrue(findings.contains("Welch&#39;s t-test on log norms: t = "), findings);
     Matcher links = Pattern.compile("href=\"#([^\"]+)\"").matcher(findings);
     int n = 0;
     while (links.find()) {

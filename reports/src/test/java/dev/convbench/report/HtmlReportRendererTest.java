@@ -141,6 +141,24 @@ class HtmlReportRendererTest {
   }
 
   @Test
+  void withOneRunOnASideNoTestIsMadeAndThePageSaysSo() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    ReportDocument report = ReportDocument.read(renderer.render(List.of(results), tmp.resolve("report")));
+
+    String note = report.byId("findings").selectFirst("p.note").text();
+    assertTrue(note.contains("No test could be made on this page"), "resnet has one completed run: " + note);
+    assertFalse(note.contains("Holm–Bonferroni adjustment over"), note);
+    String findings = report.byId("findings").text();
+    // resnet 90 % (n=1) against cnn 82.00 ± 2.83 % (n=2): the difference, no test; cnn's spread alone gives
+    // d = 8 / 2.83 = 2.83, for which statsmodels' solve_power gives 3.26 seeds per cell: 4.
+    assertTrue(findings.contains("Final test accuracy: resnet 90.00 %, cnn 82.00 ± 2.83 %, n=2 (difference +8.00 pp; "
+        + "P(resnet > cnn) = 1.00 (95 % CI "), findings);
+    assertTrue(findings.contains("n=1: no claim of difference; with the observed spread, detecting a difference this "
+        + "size with 80 % power at α = 0.05 would take 4 seeds per cell)"), findings);
+    assertFalse(findings.contains("higher than"), findings);
+  }
+
+  @Test
   void listsEachRunWithItsStatusAndTheFailure() throws IOException {
     Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
     ReportDocument report = ReportDocument.read(renderer.render(List.of(results), tmp.resolve("report")));

@@ -133,6 +133,19 @@ class SampleReportTest {
         ReportDocument.sortKey(row.get("Δ final test accuracy")), 1e-12, label));
     assertFalse(report.rowsByCell("summary").get("baseline-cnn").get("Cell").select(".n").isEmpty(),
         "the baseline is marked in the summary");
+    // The baseline has one run: each row states the difference and P(cell > baseline) by the findings' rule, and
+    // makes no test. Its text is the findings' sentence's, word for word (one formatting rule).
+    String findings = report.byId("findings").text();
+    rows.forEach((label, row) -> {
+      String comparison = row.get("Final test accuracy against the baseline: difference, g, P(cell > baseline), "
+          + "Welch's t-test (Holm)").text();
+      assertTrue(comparison.startsWith(String.format(java.util.Locale.ROOT, "difference %+.2f pp; P(%s > baseline-cnn) "
+          + "= 1.00 (95 %% CI 0.32–1.00); n=1: no claim of difference", (means.get(label) - means.get("baseline-cnn"))
+          * 100, label)), comparison);
+      if (label.equals("resnet18")) {
+        assertTrue(findings.contains(comparison), "the finding quotes the column's words: " + comparison);
+      }
+    });
   }
 
   @Test

@@ -97,9 +97,11 @@ public final class ExperimentSummaries {
     List<RunOutcome> reached = completed.stream().filter(RunOutcome::reachedTarget).toList();
     Map<String, MetricResult> secondary = new LinkedHashMap<>();
     put(secondary, metric(MetricResult.BEST_ACCURACY, "fraction", true, completed, RunOutcome::bestAccuracy));
+    Function<double[], Aggregate> toTarget = Aggregate::timeToTarget;
     put(secondary, metric(MetricResult.EPOCHS_TO_TARGET, "epochs", false, reached,
-        o -> o.epochsToTarget().doubleValue()));
-    put(secondary, metric(MetricResult.SECONDS_TO_TARGET, "seconds", false, reached, RunOutcome::secondsToTarget));
+        o -> o.epochsToTarget().doubleValue(), toTarget));
+    put(secondary, metric(MetricResult.SECONDS_TO_TARGET, "seconds", false, reached, RunOutcome::secondsToTarget,
+        toTarget));
     put(secondary, metric(MetricResult.TRAINING_SECONDS, "seconds", false, completed, RunOutcome::trainingSeconds));
     put(secondary, metric(MetricResult.IMAGES_PER_SECOND, "images/s", true, completed,
         RunOutcome::imagesPerSecond));
@@ -134,6 +136,15 @@ public final class ExperimentSummaries {
   /** A metric over {@code outcomes}: the mean, the sample standard deviation and the t interval of the mean. */
   static MetricResult metric(String name, String unit, boolean higherIsBetter, List<RunOutcome> outcomes,
       Function<RunOutcome, Double> value) {
+    return metric(name, unit, higherIsBetter, outcomes, value, Aggregate::mean);
+  }
+
+  /**
+   * A metric over {@code outcomes}, its score by {@code aggregation} ({@link Aggregate}): the score and its interval,
+   * the sample standard deviation of every value, and every value (a trimmed score keeps the dropped runs' values).
+   */
+  static MetricResult metric(String name, String unit, boolean higherIsBetter, List<RunOutcome> outcomes,
+      Function<RunOutcome, Double> value, Function<double[], Aggregate> aggregation) {
     List<MetricResult.Value> values = new ArrayList<>();
     for (RunOutcome o : outcomes) {
       Double v = value.apply(o);
@@ -141,11 +152,13 @@ public final class ExperimentSummaries {
         values.add(new MetricResult.Value(o.run().runId(), seed(o.run()), v));
       }
     }
-    SampleStats s = SampleStats.of(values.stream().mapToDouble(MetricResult.Value::value).toArray());
+    double[] raw = values.stream().mapToDouble(MetricResult.Value::value).toArray();
+    SampleStats s = SampleStats.of(raw);
+    Aggregate score = aggregation.apply(raw);
     boolean spread = s.n() >= 2;
-    double half = s.halfWidth95();
-    return new MetricResult(name, unit, higherIsBetter, "mean", s.n(), s.isEmpty() ? null : s.mean(),
+    double half = score.halfWidth95();
+    return new MetricResult(name, unit, higherIsBetter, score.method(), s.n(), s.isEmpty() ? null : score.value(),
         spread ? s.std() : null, spread ? half : null,
-        spread ? List.of(s.mean() - half, s.mean() + half) : List.of(), values);
+        spread ? List.of(score.value() - half, score.value() + half) : List.of(), values);
   }
 }

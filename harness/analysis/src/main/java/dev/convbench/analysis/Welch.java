@@ -8,6 +8,10 @@ import java.util.Locale;
  * <p>{@code t = (m₁ − m₂) / √(s₁²/n₁ + s₂²/n₂)}, with the Welch–Satterthwaite degrees of freedom
  * {@code (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1))}; {@code p = P(|T| ≥ |t|)}.
  *
+ * <p>The verdict and {@link #describe()} judge this one test at {@link #ALPHA}, unadjusted. A page or a command
+ * that makes several tests calls differences through {@link Comparison}s of one {@link TestFamily}, whose p-values
+ * are adjusted together ({@link Holm}).
+ *
  * @param a the first sample's statistics
  * @param b the second's
  * @param verdict whether the test could run, and whether it found a difference
@@ -17,12 +21,12 @@ import java.util.Locale;
  */
 public record Welch(SampleStats a, SampleStats b, Verdict verdict, double t, double df, double p) {
 
-  /** The significance level the report uses. */
+  /** The significance level the report uses, applied to Holm-adjusted p-values ({@link Comparison#called()}). */
   public static final double ALPHA = 0.05;
 
   /** What the test says. */
   public enum Verdict {
-    /** p < {@link #ALPHA}: a difference is called. */
+    /** p < {@link #ALPHA} for this test alone (before any adjustment for multiple tests). */
     DIFFERENT,
     /** p ≥ {@link #ALPHA}: no difference is called. */
     NOT_SIGNIFICANT,

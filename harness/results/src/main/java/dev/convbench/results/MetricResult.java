@@ -9,14 +9,17 @@ import java.util.List;
  * @param unit what the values measure: {@code fraction} (accuracy, 0–1), {@code epochs}, {@code seconds},
  *     {@code images/s}
  * @param higherIsBetter whether a larger value is an improvement
- * @param aggregation how {@link #score} is computed from the values: {@code mean}
+ * @param aggregation how {@link #score} is computed from the values: {@code mean}, or for epochs and seconds to the
+ *     target with at least 5 runs that reached it {@code mlperf-trimmed-mean} (MLPerf Training's rule: the fastest
+ *     and the slowest run dropped, the rest averaged)
  * @param n the number of values
  * @param score the aggregate of the values, {@code null} when there are none
- * @param std the values' sample standard deviation (divisor n − 1), {@code null} for n &lt; 2
- * @param scoreError half the width of the 95 % confidence interval of the mean (Student's t, n − 1 degrees of
- *     freedom), {@code null} for n &lt; 2
+ * @param std the values' sample standard deviation (divisor n − 1, every value), {@code null} for n &lt; 2
+ * @param scoreError half the width of the 95 % confidence interval of the score: for a {@code mean} Student's t with
+ *     n − 1 degrees of freedom, for an {@code mlperf-trimmed-mean} the Tukey–McLaughlin interval of the trimmed mean
+ *     (winsorized standard deviation, n − 3 degrees of freedom); {@code null} for n &lt; 2
  * @param scoreConfidence that interval as {@code [low, high]}, empty for n &lt; 2
- * @param values the per-run values the score is computed from
+ * @param values the per-run values the score is computed from, every one (a trimmed score keeps the dropped ones)
  */
 public record MetricResult(String name, String unit, boolean higherIsBetter, String aggregation, int n, Double score,
     Double std, Double scoreError, List<Double> scoreConfidence, List<Value> values) {
