@@ -7,6 +7,7 @@ import dev.convbench.analysis.Welch;
 import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.ExperimentResults;
 import dev.convbench.results.RunRecord;
+import dev.convbench.results.RunResult;
 import dev.convbench.results.RunStatus;
 import dev.convbench.results.TrainingParameters;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +44,16 @@ final class ReportPage {
   /** The page's style sheet and script, inlined so that the page stays one self-contained file. */
   private static final String CSS = resource("report.css");
   private static final String SCRIPT = resource("report.js");
+  /** Where a list of values in a table cell may break: after its commas. */
+  private static final Pattern AFTER_COMMA = Pattern.compile("(?<=,) ");
+  /** Where a heading may break: at a space, but not between a number and its unit. */
+  private static final Pattern NOT_BEFORE_UNIT = Pattern.compile(" (?!%)");
+  /**
+   * Where a cell label may wrap besides its spaces: after {@code =}, after a {@code .} before a letter (not inside
+   * {@code 0.1}), after a run of {@code _} and after {@code /}, as in {@code optimizer.lr=0.1} or
+   * {@code resnet__shortcut=false}.
+   */
+  static final Pattern LABEL_BREAKS = Pattern.compile("(?<==)|(?<=\\.)(?=\\p{L})|(?<=_)(?=[^_])|(?<=/)");
   /** The script's placeholder for the ids its self-check looks for. */
   private static final String EXPECTED_IDS = "var sections = SECTIONS, charts = CHARTS";
 
@@ -274,13 +287,55 @@ final class ReportPage {
         "alert");
     h.element("p", "Some runs read data files holding fewer than the official 10,000 records each (the run was "
         + "started with partial data allowed). Their accuracies come from less data than the benchmark defines.");
+    // The runs fall into groups: one per set of record counts seen, those that read the full data set, those that
+    // recorded no data facts. The largest group is given by its count alone and the others, the exceptions, list
+    // their runs: a 48-run matrix on one subset says "All 48 runs", not 48 names.
+    Set<String> partialIds = partial.stream().flatMap(p -> p.runIds().stream()).collect(Collectors.toSet());
+    List<String> full = model.runs().stream().filter(r -> r.record().dataset() != null)
+        .map(RunResult::runId).filter(id -> !partialIds.contains(id)).toList();
+    List<String> unknown = model.runs().stream().filter(r -> r.record().dataset() == null)
+        .map(RunResult::runId).toList();
+    int total = model.runs().size();
+    int largest = Math.max(Math.max(full.size(), unknown.size()),
+        partial.stream().mapToInt(p -> p.runIds().size()).max().orElse(0));
+    boolean summarised = false;
     for (ReportModel.PartialData p : partial) {
-      h.open("p").text(Formats.counted(p.runIds().size(), "run") + " (" + String.join(", ", p.runIds()) + ") saw: ");
+      boolean summary = !summarised && p.runIds().size() == largest;
+      summarised |= summary;
+      h.open("p").text(runGroup(p.runIds(), total, summary, false) + " saw: ");
       h.element("strong", p.recordsPerFile().entrySet().stream()
           .map(e -> e.getKey() + ": " + Formats.count(e.getValue()) + " records")
           .collect(Collectors.joining("; "))).close("p");
     }
+    for (List<String> others : List.of(full, unknown)) {
+      if (others.isEmpty()) {
+        continue;
+      }
+      boolean summary = !summarised && others.size() == largest;
+      summarised |= summary;
+      h.element("p", runGroup(others, total, summary, true) + (others == full
+          ? " read the full data set." : " recorded no facts about the data they read."));
+    }
     h.close("section");
+  }
+
+  /**
+   * Who a sentence of the partial-data notice is about: the group's count when it is the largest ({@code All 48
+   * runs}, {@code 46 of 48 runs}), else its count and run ids ({@code 2 runs (a, b)}).
+   *
+   * @param afterOthers whether the groups before it were about other runs, so that the largest says {@code The
+   *     other 46 runs}
+   */
+  private static String runGroup(List<String> runIds, int total, boolean summary, boolean afterOthers) {
+    int n = runIds.size();
+    if (!summary) {
+      return Formats.counted(n, "run") + " (" + String.join(", ", runIds) + ")";
+    }
+    if (n == total) {
+      return n == 1 ? "The run " + runIds.get(0) : n == 2 ? "Both runs" : "All " + Formats.counted(n, "run");
+    }
+    return afterOthers ? "The other " + Formats.counted(n, "run")
+        : Formats.count(n) + " of " + Formats.counted(total, "run");
   }
 
   private void warnings() {
@@ -298,12 +353,15 @@ final class ReportPage {
 
   private void summary() {
     Optional<CellSummary> baseline = model.baseline();
-    h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
+    // One target for every cell goes in the headers, so that the cells say only how many runs reached it.
+    List<Double> targets = model.cells().stream().map(CellSummary::target).distinct().toList();
+    Double commonTarget = targets.size() == 1 ? targets.get(0) : null;
+    String target = commonTarget == null ? "target" : Formats.targetPercent(commonTarget);
+    h.open("div", "class", "scroll").open("table", "class", "sortable summary").open("thead").open("tr");
     for (String column : List.of("Cell", "Architecture", "Parameters", "FLOPs / image", "Runs", "Seeds",
-        "Final test accuracy",
-        "Best test accuracy", "Δ final vs baseline", "Epochs to target", "Time to target", "Training time",
-        "Images/s", "Status")) {
-      h.element("th", column);
+        "Final test accuracy", "Best test accuracy", "Δ final vs baseline", "Epochs to " + target,
+        "Time to " + target, "Training time", "Images/s", "Status")) {
+      h.open("th").breakableText(column, NOT_BEFORE_UNIT).close("th");
     }
     h.close("tr").close("thead").open("tbody");
     for (CellSummary cell : model.cells()) {
@@ -312,23 +370,24 @@ final class ReportPage {
       h.element("td", Formats.join(cell.architectures()));
       // A run that failed before its network was built records 0 parameters: unknown, not none.
       List<Long> known = cell.parameters().stream().filter(n -> n > 0).toList();
-      h.element("td", known.isEmpty() ? Formats.MISSING
+      numberCell(known.isEmpty() ? Formats.MISSING
           : known.stream().map(Formats::count).collect(Collectors.joining(", ")),
-          "class", "num", "data-sort", known.isEmpty() ? "" : known.get(0).toString());
-      h.element("td", cell.flopsPerImage().isEmpty() ? Formats.MISSING : cell.flopsPerImage().stream()
-          .map(Formats::flops).collect(Collectors.joining(", ")), "class", "num", "data-sort",
+          known.isEmpty() ? "" : known.get(0).toString());
+      numberCell(cell.flopsPerImage().isEmpty() ? Formats.MISSING : cell.flopsPerImage().stream()
+          .map(Formats::flops).collect(Collectors.joining(", ")),
           cell.flopsPerImage().isEmpty() ? "" : cell.flopsPerImage().iterator().next().toString());
       h.element("td", Integer.toString(cell.runs().size()), "class", "num");
       h.element("td", Integer.toString(cell.seeds().size()), "class", "num");
       StatsCell.write(h, cell.finalAccuracy(), Formats::percentStats, Formats::percentInterval);
       StatsCell.write(h, cell.bestAccuracy(), Formats::percentStats, Formats::percentInterval);
       deltaCell(cell, baseline);
-      targetCell(cell, Formats.plainStats(cell.epochsToTarget(), 1), cell.epochsToTarget());
-      targetCell(cell, Formats.durationStats(cell.secondsToTarget()), cell.secondsToTarget());
+      targetCell(cell, Formats.plainStats(cell.epochsToTarget(), 1), cell.epochsToTarget(), commonTarget != null);
+      targetCell(cell, Formats.durationStats(cell.secondsToTarget()), cell.secondsToTarget(), commonTarget != null);
       StatsCell.write(h, cell.trainingSeconds(), Formats::durationStats);
       StatsCell.write(h, cell.imagesPerSecond(), Formats::throughputStats);
-      h.element("td", cell.statusCounts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().id())
-          .collect(Collectors.joining(", ")));
+      h.open("td").breakableText(cell.statusCounts().entrySet().stream()
+          .map(e -> e.getValue() + " " + e.getKey().id()).collect(Collectors.joining(", ")), AFTER_COMMA)
+          .close("td");
       h.close("tr");
     }
     h.close("tbody").close("table").close("div");
@@ -343,10 +402,16 @@ final class ReportPage {
         + "Click a column header to sort.", "class", "note");
   }
 
+  /** A right-aligned cell of values, which a narrow column breaks after a comma only. */
+  private void numberCell(String text, String sortKey) {
+    h.open("td", "class", "num", "data-sort", sortKey).breakableText(text, AFTER_COMMA).close("td");
+  }
+
   private void labelCell(CellSummary cell) {
     h.open("td", "data-sort", cell.label(), "class", "label");
     h.open("span", "class", "chip", "style", "background:" + model.palette().css(cell.label())).close("span");
-    h.element("a", cell.label(), "href", "#cell-" + (model.cells().indexOf(cell) + 1));
+    h.open("a", "href", "#cell-" + (model.cells().indexOf(cell) + 1)).textWithBreaks(cell.label(), LABEL_BREAKS);
+    h.trusted("</a>");
     if (model.baseline().filter(b -> b == cell).isPresent()) {
       h.text(" ").element("span", "baseline", "class", "n");
     }
@@ -360,27 +425,32 @@ final class ReportPage {
       return;
     }
     double delta = cell.finalAccuracy().mean() - baseline.get().finalAccuracy().mean();
-    h.element("td", Formats.percentagePoints(delta), "class", "num", "data-sort", Double.toString(delta));
+    numberCell(Formats.percentagePoints(delta), Double.toString(delta));
   }
 
-  private void targetCell(CellSummary cell, String text, SampleStats stats) {
+  /**
+   * Epochs or time to the target accuracy, with how many runs reached it on a line of its own.
+   *
+   * @param targetInHeader whether the column's header names the target, which the cell then leaves out
+   */
+  private void targetCell(CellSummary cell, String text, SampleStats stats, boolean targetInHeader) {
     if (cell.target() == null) {
       h.element("td", "no target", "class", "num", "data-sort", "");
       return;
     }
-    String reached = " (" + cell.reached() + "/" + cell.completed() + " reached "
-        + Formats.percent(cell.target()).replace(" ", "") + ")";
+    String reached = "(" + cell.reached() + "/" + cell.completed() + " reached"
+        + (targetInHeader ? "" : " " + Formats.targetPercent(cell.target())) + ")";
     if (cell.completed() == 0) {
       h.element("td", Formats.MISSING, "class", "num", "data-sort", "");
       return;
     }
+    h.open("td", "class", "num", "data-sort", cell.reached() == 0 ? "" : Double.toString(stats.mean()));
     if (cell.reached() == 0) {
-      h.open("td", "class", "num", "data-sort", "").text("not reached").element("span", reached, "class", "n")
-          .close("td");
-      return;
+      h.element("span", "not reached", "class", "nw");
+    } else {
+      h.breakableText(text, StatsCell.BEFORE_SPREAD);
     }
-    h.open("td", "class", "num", "data-sort", Double.toString(stats.mean())).text(text)
-        .element("span", reached, "class", "n").close("td");
+    h.text(" ").element("span", reached, "class", "n reached").close("td");
   }
 
   private void convergence() {

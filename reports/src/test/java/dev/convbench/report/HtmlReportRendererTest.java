@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -265,11 +266,13 @@ class HtmlReportRendererTest {
   }
 
   /** The summary table row of a cell. */
+  /** The text of a cell's summary row, as a reader sees it (values are split into spans where lines may break). */
   private static String summaryRow(String html, String label) {
     String summary = section(html, "summary");
     int at = summary.indexOf(">" + label + "</a>");
     assertTrue(at >= 0, "row for " + label);
-    return summary.substring(summary.lastIndexOf("<tr>", at), summary.indexOf("</tr>", at));
+    return Jsoup.parseBodyFragment("<table>" + summary.substring(summary.lastIndexOf("<tr>", at),
+        summary.indexOf("</tr>", at)) + "</tr></table>").text();
   }
 
   /** The content of the section with the given id. */
