@@ -218,6 +218,27 @@ class HtmlReportRendererTest {
     assertTrue(summaryRow(html, "cnn").contains("82.00 ± 2.83 %"), "the cut row is ignored");
   }
 
+  /** The footer links results.json where the commands write it, and nothing when there is none. */
+  @Test
+  void linksTheMachineReadableSummaryWhereItIs() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    assertEquals(List.of(), summaryLinks(renderer.render(List.of(results), tmp.resolve("elsewhere"))),
+        "no results.json yet: no link");
+
+    Files.writeString(results.resolve("results.json"), "{}");
+    assertEquals(List.of("../results.json"), summaryLinks(renderer.render(List.of(results), results.resolve("report"))),
+        "convbench run: the summary in the results directory, the report in report/ below it");
+
+    Path beside = Files.createDirectories(tmp.resolve("published"));
+    Files.writeString(beside.resolve("results.json"), "{}");
+    assertEquals(List.of("results.json"), summaryLinks(renderer.render(List.of(results), beside)),
+        "convbench report: the summary beside the report comes first");
+  }
+
+  private static List<String> summaryLinks(Path index) throws IOException {
+    return ReportDocument.read(index).byId("footer").select("a").eachAttr("href");
+  }
+
   @Test
   void warnsProminentlyAboutPartialData() throws IOException {
     Path results = tmp.resolve("results");
