@@ -4,9 +4,9 @@
 #   - the page's own check script ran and found every section and every chart <svg> it wrote
 #     (it sets data-ok="true" on <body>), and every section id and chart id is in the rendered DOM;
 #   - the sections every report has are there;
-#   - at 1,280 px wide, every column of the summary table is in view without scrolling sideways, no link of the
-#     contents bar sticks out of it, and the page is no wider than the window; at 500 px the page is no wider than
-#     the window either (wide tables scroll inside their own box);
+#   - in a 1,280 px window with scrollbars, every column of the summary table is in view without scrolling
+#     sideways, no link of the contents bar sticks out of it, and the page is no wider than the window; in a 500 px
+#     window the page is no wider than the window either (wide tables scroll inside their own box);
 #   - a screenshot is saved.
 #
 #   ci/browser-check.sh REPORT_HTML [SCREENSHOT_PNG]     (default screenshot: REPORT_HTML with .png)
@@ -124,10 +124,15 @@ cat >>"$work/layout.html" <<'LAYOUT'
 </script>
 LAYOUT
 layout_url="file://$work/layout.html"
+# With scrollbars, as most desktop browsers draw them: at a 1280 px window the page is 1265 px wide.
+layout_flags=()
+for flag in "${flags[@]}"; do
+  [[ "$flag" == --hide-scrollbars ]] || layout_flags+=("$flag")
+done
 # 500 px is the narrowest window headless Chromium opens, as wide as a phone held sideways.
 for size in wide:1280 narrow:500; do
   mode="${size%%:*}" width="${size##*:}"
-  if ! timeout 180 "$chromium" "${flags[@]}" --user-data-dir="$work/profile-layout-$mode" \
+  if ! timeout 180 "$chromium" "${layout_flags[@]}" --user-data-dir="$work/profile-layout-$mode" \
       --window-size="$width,4000" --virtual-time-budget=10000 --dump-dom "$layout_url#$mode" \
       >"$work/layout-$mode.html" 2>"$work/layout-$mode.log"; then
     cat "$work/layout-$mode.log" >&2
@@ -136,7 +141,7 @@ for size in wide:1280 narrow:500; do
   fi
   layout_body="$(grep -o '<body[^>]*>' "$work/layout-$mode.html" | head -n 1 || true)"
   measured="$(sed -n 's/.*data-layout-width="\([0-9]*\)".*/\1/p' <<<"$layout_body")"
-  if [[ "$measured" != "$width" ]]; then
+  if [[ -z "$measured" || "$measured" -gt "$width" || "$measured" -lt $((width - 20)) ]]; then
     fail "the layout check did not run at $width px (measured: ${measured:-nothing})"
     continue
   fi

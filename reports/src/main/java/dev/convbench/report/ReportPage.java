@@ -447,7 +447,7 @@ final class ReportPage {
    */
   private void targetCell(CellSummary cell, String text, SampleStats stats, boolean targetInHeader) {
     if (cell.target() == null) {
-      h.element("td", "no target", "class", "num", "data-sort", "");
+      h.open("td", "class", "num", "data-sort", "").element("span", "no target", "class", "nw").close("td");
       return;
     }
     String reached = "(" + cell.reached() + "/" + cell.completed() + " reached"
