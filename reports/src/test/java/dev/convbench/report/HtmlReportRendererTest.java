@@ -218,6 +218,29 @@ class HtmlReportRendererTest {
     assertTrue(summaryRow(html, "cnn").contains("82.00 ± 2.83 %"), "the cut row is ignored");
   }
 
+  /** One target for every cell is named once, in the headers; targets that differ are named in each cell. */
+  @Test
+  void theTargetIsNamedInTheHeadersWhenEveryCellSharesIt() throws IOException {
+    Path shared = ResultsFixture.standard(tmp.resolve("shared"), "exp", "d");
+    Map<String, Element> cnn = ReportDocument.read(renderer.render(List.of(shared), tmp.resolve("shared-report")))
+        .rowsByCell("summary").get("cnn");
+    assertEquals("2.0 ± 0.0 (2/2 reached)", cnn.get("Epochs to 60 %").text());
+    assertEquals("22.0 ± 2.8 s (2/2 reached)", cnn.get("Time to 60 %").text());
+
+    Path mixed = tmp.resolve("mixed");
+    ResultStore store = new ResultStore(mixed);
+    ResultsFixture.complete(store, ResultsFixture.spec("cnn", "baseline-cnn", 1), ResultsFixture.info(1_000, false),
+        new double[] {0.4, 0.6, 0.8}, 10);
+    RunSpec lower = ResultsFixture.spec("resnet", "resnet18", 1);
+    ResultsFixture.complete(store, new RunSpec(lower.runId(), lower.architecture(), lower.hyperParameters(),
+        lower.training().withTargetAccuracy(0.5), lower.dataset(), lower.seed(), lower.cell(), lower.label()),
+        ResultsFixture.info(1_000, false), new double[] {0.4, 0.6, 0.8}, 10);
+    Map<String, Map<String, Element>> rows = ReportDocument.read(renderer.render(List.of(mixed),
+        tmp.resolve("mixed-report"))).rowsByCell("summary");
+    assertEquals("2.0 (1/1 reached 60 %)", rows.get("cnn").get("Epochs to target").text());
+    assertEquals("2.0 (1/1 reached 50 %)", rows.get("resnet").get("Epochs to target").text());
+  }
+
   /** The footer links results.json where the commands write it, and nothing when there is none. */
   @Test
   void linksTheMachineReadableSummaryWhereItIs() throws IOException {
