@@ -56,7 +56,8 @@ class EditedExperimentTest {
         .filter(n -> n.startsWith("baseline-cnn__s1.")).findFirst().orElseThrow());
     assertEquals(1 + 2, Files.readAllLines(oldCnn.resolve("metrics.csv")).size());
     assertEquals(1 + 1, Files.readAllLines(out.resolve("baseline-cnn__s1/metrics.csv")).size());
-    assertEquals(List.of("baseline-cnn__s1", "experiment.json", "experiment.yaml", "report", "superseded"),
+    assertEquals(List.of("baseline-cnn__s1", "experiment.json", "experiment.yaml", "report", "results.json",
+        "superseded"),
         listing(out), "the report reads only the file's runs");
     String report = Files.readString(out.resolve("report/index.html"));
     assertTrue(!report.contains("lenet5"), "superseded runs are not in the report");
