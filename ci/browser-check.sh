@@ -4,6 +4,9 @@
 #   - the page's own check script ran and found every section and every chart <svg> it wrote
 #     (it sets data-ok="true" on <body>), and every section id and chart id is in the rendered DOM;
 #   - the sections every report has are there;
+#   - in a 1,280 px window with scrollbars, every column of the summary table is in view without scrolling
+#     sideways, no link of the contents bar sticks out of it, and the page is no wider than the window; in a 500 px
+#     window the page is no wider than the window either (wide tables scroll inside their own box);
 #   - a screenshot is saved.
 #
 #   ci/browser-check.sh REPORT_HTML [SCREENSHOT_PNG]     (default screenshot: REPORT_HTML with .png)
@@ -73,7 +76,82 @@ svg_count="$(grep -o '<svg' "$work/dom.html" | wc -l)"
 [[ "$chart_count" -ge 1 ]] || fail "the report lists no chart"
 [[ "$svg_count" -ge "$chart_count" ]] || fail "$svg_count <svg> elements rendered for $chart_count charts"
 
-# 2. A screenshot: what a reader sees first (1280 px wide, the first 4000 px).
+# 2. The layout, measured by a script appended to a copy of the page (the report itself stays as written): it
+# records what does not fit on <body> as data-layout-problems, read back from the rendered DOM.
+cp "$report" "$work/layout.html"
+cat >>"$work/layout.html" <<'LAYOUT'
+<script>
+(function () {
+  var problems = [], page = document.documentElement.clientWidth;
+  function px(v) { return Math.round(v) + ' px'; }
+  function each(list, f) { Array.prototype.forEach.call(list, f); }
+  if (document.documentElement.scrollWidth > page + 1) {
+    problems.push('the page is wider than the window (' + px(document.documentElement.scrollWidth) + ' in '
+      + px(page) + ')');
+  }
+  if (location.hash === '#wide') {
+    var table = document.querySelector('#summary table');
+    if (!table) {
+      problems.push('no summary table');
+    } else {
+      var box = table.parentElement;
+      if (box.scrollWidth > box.clientWidth + 1) {
+        problems.push('the summary table needs scrolling sideways (' + px(box.scrollWidth) + ' wide in '
+          + px(box.clientWidth) + ')');
+      }
+      var visible = Math.min(box.getBoundingClientRect().right, page);
+      each(table.tHead.rows[0].cells, function (th) {
+        var r = th.getBoundingClientRect();
+        if (r.right > visible + 1) {
+          problems.push('summary column "' + th.textContent.trim() + '" is cut off (it ends at ' + px(r.right)
+            + ', the table is in view to ' + px(visible) + ')');
+        }
+      });
+    }
+    var nav = document.getElementById('contents');
+    var edge = nav ? Math.min(nav.getBoundingClientRect().right, page) : 0;
+    each(nav ? nav.querySelectorAll('a') : [], function (a) {
+      var r = a.getBoundingClientRect();
+      if (r.right > edge + 1) {
+        problems.push('contents link "' + a.textContent.trim() + '" sticks out (it ends at ' + px(r.right)
+          + ', the bar at ' + px(edge) + ')');
+      }
+    });
+  }
+  document.body.setAttribute('data-layout-width', String(page));
+  document.body.setAttribute('data-layout-problems', problems.join('; '));
+})();
+</script>
+LAYOUT
+layout_url="file://$work/layout.html"
+# With scrollbars, as most desktop browsers draw them: at a 1280 px window the page is 1265 px wide.
+layout_flags=()
+for flag in "${flags[@]}"; do
+  [[ "$flag" == --hide-scrollbars ]] || layout_flags+=("$flag")
+done
+# 500 px is the narrowest window headless Chromium opens, as wide as a phone held sideways.
+for size in wide:1280 narrow:500; do
+  mode="${size%%:*}" width="${size##*:}"
+  if ! timeout 180 "$chromium" "${layout_flags[@]}" --user-data-dir="$work/profile-layout-$mode" \
+      --window-size="$width,4000" --virtual-time-budget=10000 --dump-dom "$layout_url#$mode" \
+      >"$work/layout-$mode.html" 2>"$work/layout-$mode.log"; then
+    cat "$work/layout-$mode.log" >&2
+    fail "Chromium could not render $report at $width px"
+    continue
+  fi
+  layout_body="$(grep -o '<body[^>]*>' "$work/layout-$mode.html" | head -n 1 || true)"
+  measured="$(sed -n 's/.*data-layout-width="\([0-9]*\)".*/\1/p' <<<"$layout_body")"
+  if [[ -z "$measured" || "$measured" -gt "$width" || "$measured" -lt $((width - 20)) ]]; then
+    fail "the layout check did not run at $width px (measured: ${measured:-nothing})"
+    continue
+  fi
+  problems="$(sed -n 's/.*data-layout-problems="\([^"]*\)".*/\1/p' <<<"$layout_body" | sed 's/&quot;/"/g; s/&amp;/\&/g')"
+  if [[ -n "$problems" ]]; then
+    fail "at $width px: ${problems//; /$'\n'  }"
+  fi
+done
+
+# 3. A screenshot: what a reader sees first (1280 px wide, the first 4000 px).
 rm -f "$screenshot"
 mkdir -p "$(dirname "$screenshot")"
 if ! timeout 180 "$chromium" "${flags[@]}" --user-data-dir="$work/profile-shot" --window-size=1280,4000 \
@@ -90,4 +168,4 @@ if [[ $failures -gt 0 ]]; then
   exit 1
 fi
 echo "browser-check: $report: OK ($(echo "$sections" | wc -w) sections, $chart_count charts, no console" \
-  "errors); screenshot $screenshot"
+  "errors, fits 1280 px and 500 px); screenshot $screenshot"

@@ -25,7 +25,8 @@ fi
 target="reports/examples/$name"
 rm -rf "$target"
 mkdir -p "$target"
-cp "$out/report/index.html" "$target/index.html"
+# Rendered again beside its results.json, which the report's footer links.
+./convbench report "$out" --out "$target" >/dev/null
 cp "$out/experiment.yaml" "$target/experiment.yaml"
 if command -v chromium > /dev/null 2>&1; then
   bash ci/browser-check.sh "$target/index.html" "$target/screenshot.png"

@@ -101,7 +101,7 @@ final class ArchitectureSection {
     h.open("details").element("summary", String.format(Locale.ROOT, "Structure: %d layers, %s parameters, %s "
         + "multiply-accumulates per image (as convbench describe prints it)", layers.size(), Formats.count(parameters),
         Formats.count(macs)));
-    h.open("table", "class", "structure").open("thead").open("tr");
+    h.open("div", "class", "scroll").open("table", "class", "structure").open("thead").open("tr");
     for (String column : List.of("Layer", "Operation", "Output (NHWC)", "Parameters", "MACs / image")) {
       h.element("th", column);
     }
@@ -114,7 +114,7 @@ final class ArchitectureSection {
       h.element("td", l.macs() == 0 ? "–" : Formats.count(l.macs()), "class", "num");
       h.close("tr");
     }
-    h.close("tbody").close("table").close("details");
+    h.close("tbody").close("table").close("div").close("details");
   }
 
   private static void confusion(PageWriter page, CellSummary cell) {

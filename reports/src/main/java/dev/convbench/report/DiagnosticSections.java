@@ -167,7 +167,7 @@ final class DiagnosticSections {
         + "the test accuracy under Convergence.");
     h.close("div");
 
-    h.open("table", "class", "sortable").open("thead").open("tr");
+    h.open("div", "class", "scroll").open("table", "class", "sortable").open("thead").open("tr");
     for (String column : List.of("Cell", "Training-sample accuracy (last epoch)", "Test accuracy (last epoch)",
         "Gap (last epoch)", "Largest mean gap")) {
       h.element("th", column);
@@ -191,7 +191,7 @@ final class DiagnosticSections {
           .orElse(Formats.MISSING), "class", "num", "data-sort", max.map(p -> Double.toString(p.mean())).orElse(""));
       h.close("tr");
     }
-    h.close("tbody").close("table");
+    h.close("tbody").close("table").close("div");
   }
 
   /** A curve with y values multiplied by {@code factor} (fractions to percentage points). */

@@ -1,6 +1,7 @@
 package dev.convbench.report;
 
 import dev.convbench.analysis.SampleStats;
+import dev.convbench.results.Counted;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,7 +65,7 @@ final class Formats {
 
   /** A count and its noun, singular for one: {@code 1 run}, {@code 3 runs}. */
   static String counted(long n, String noun) {
-    return count(n) + " " + noun + (n == 1 ? "" : "s");
+    return Counted.of(n, noun);
   }
 
   /** A count with thousands separators: {@code 11,173,962}. */

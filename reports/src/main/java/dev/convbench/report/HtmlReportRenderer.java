@@ -2,6 +2,7 @@ package dev.convbench.report;
 
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.results.Results;
+import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.ResultsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +58,7 @@ public final class HtmlReportRenderer implements ReportRenderer {
     // Each warning is logged as it is met, and shown in the report.
     Results results = new ResultsReader(LOG::warn).read(resultDirs);
     ReportModel model = ReportModel.of(results, clock.instant());
-    String html = ReportPage.render(model);
+    String html = ReportPage.render(model, summaryLink(resultDirs, outputDir));
 
     Files.createDirectories(outputDir);
     Path index = outputDir.resolve(INDEX);
@@ -72,5 +75,26 @@ public final class HtmlReportRenderer implements ReportRenderer {
       Files.deleteIfExists(tmp);
     }
     return index;
+  }
+
+  /**
+   * The link from the report to the experiment's machine-readable summary, or {@code null} when there is none yet:
+   * the {@value ResultsLayout#SUMMARY_FILE} beside the report ({@code convbench report} writes it there), else the
+   * one in the results directory of a single-directory report ({@code convbench run} writes it there, and its report
+   * into {@code report/} below).
+   */
+  static String summaryLink(List<Path> resultDirs, Path outputDir) {
+    if (Files.isRegularFile(outputDir.resolve(ResultsLayout.SUMMARY_FILE))) {
+      return ResultsLayout.SUMMARY_FILE;
+    }
+    if (resultDirs.size() == 1) {
+      Path summary = resultDirs.get(0).resolve(ResultsLayout.SUMMARY_FILE).toAbsolutePath().normalize();
+      if (Files.isRegularFile(summary)) {
+        Path relative = outputDir.toAbsolutePath().normalize().relativize(summary);
+        return StreamSupport.stream(relative.spliterator(), false).map(Path::toString)
+            .collect(Collectors.joining("/"));
+      }
+    }
+    return null;
   }
 }

@@ -1,5 +1,8 @@
 package dev.convbench.report;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Builds an HTML document where escaping is the default: {@link #text} and attribute values are always escaped,
  * and only {@link #trusted} inserts markup as is. Tag and attribute names are code constants, never data.
@@ -44,6 +47,38 @@ final class HtmlWriter {
   HtmlWriter text(String text) {
     out.append(Html.escape(text));
     return this;
+  }
+
+  /**
+   * Escaped text whose lines may break only at the spaces {@code breaks} matches: each piece between them is a
+   * {@code <span class="nw">}, kept on one line by the style sheet. Its text is the text given, spaces included.
+   */
+  HtmlWriter breakableText(String text, Pattern breaks) {
+    String[] pieces = breaks.split(text);
+    for (int i = 0; i < pieces.length; i++) {
+      if (i > 0) {
+        out.append(' ');
+      }
+      element("span", pieces[i], "class", "nw");
+    }
+    return this;
+  }
+
+  /**
+   * Escaped text with a line-break opportunity ({@code <wbr>}) at each position {@code at} matches (it should match
+   * empty strings), so that a long name wraps at its punctuation rather than at an arbitrary letter.
+   */
+  HtmlWriter textWithBreaks(String text, Pattern at) {
+    Matcher m = at.matcher(text);
+    int from = 0;
+    while (m.find()) {
+      if (m.end() > from && m.end() < text.length()) {
+        text(text.substring(from, m.end()));
+        out.append("<wbr>");
+        from = m.end();
+      }
+    }
+    return text(text.substring(from));
   }
 
   /** Markup produced by this module (CSS, script, SVG from Batik's generator, which escapes its own text); never data. */

@@ -2,6 +2,7 @@ package dev.convbench.report;
 
 import dev.convbench.analysis.SampleStats;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The table cell of a statistic over a cell's runs, sorting by the mean:
@@ -10,8 +11,18 @@ import java.util.function.Function;
  *   <li>one value: the value alone and {@code n=1}, with neither ± nor interval, since one run has no spread to show;
  *   <li>several: mean ± standard deviation, {@code n=N}, and the 95 % interval of the mean below when asked for.
  * </ul>
+ * A narrow column may break a value before its ± and an interval after its {@code CI}, nowhere else, so that a
+ * wide table fits its page without tearing numbers from their units. A value shown with its interval, the one a
+ * reader compares first, stays on one line: its column gives way last.
  */
 final class StatsCell {
+
+  /** Where a value may break: before {@code ± spread}. */
+  static final Pattern BEFORE_SPREAD = Pattern.compile(" (?=± )");
+  /** No break at all. */
+  private static final Pattern NOWHERE = Pattern.compile("(?!)");
+  /** Where an interval may break: between {@code 95 % CI} and its bounds. */
+  private static final Pattern AFTER_CI = Pattern.compile("(?<=CI) ");
 
   private StatsCell() {}
 
@@ -36,9 +47,9 @@ final class StatsCell {
       h.text(Formats.MISSING).close("td");
       return;
     }
-    h.text(format.apply(stats)).text(" ").element("span", "n=" + stats.n(), "class", "n");
+    h.breakableText(format.apply(stats), interval == null ? BEFORE_SPREAD : NOWHERE).text(" ").element("span", "n=" + stats.n(), "class", "n");
     if (interval != null && stats.n() > 1) {
-      h.element("span", interval.apply(stats), "class", "ci");
+      h.open("span", "class", "ci").breakableText(interval.apply(stats), AFTER_CI).close("span");
     }
     h.close("td");
   }

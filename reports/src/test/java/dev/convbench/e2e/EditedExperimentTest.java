@@ -44,7 +44,7 @@ class EditedExperimentTest {
     Cli.Result edited = Cli.run(work, "run", file.toString(), "--out", out.toString());
     assertEquals(0, edited.exitCode(), edited.err());
     assertTrue(edited.err().contains("1 completed, 0 diverged, 0 failed, 0 kept from before"), edited.err());
-    assertTrue(edited.err().contains("2 run(s) of an earlier version of the file kept in " + out.resolve("superseded")
+    assertTrue(edited.err().contains("2 runs of an earlier version of the file kept in " + out.resolve("superseded")
         + "; not in this report"), edited.err());
 
     List<String> superseded = listing(out.resolve("superseded"));

@@ -101,6 +101,22 @@ class EndToEndTest {
     }
     assertEquals(Map.of("baseline-cnn", 2, "resnet18", 2), ReportDocument.legend(page.chart("chart-accuracy-epoch")),
         "one curve per architecture over its two seeds");
+
+    assertEquals(out.resolve("results.json"), summaryLinkedFrom(report), "run: the results directory's summary");
+    Path separate = work.resolve("report-two");
+    Cli.Result again = Cli.run(work, "report", out.toString(), "--out", separate.toString());
+    assertEquals(0, again.exitCode(), again.err());
+    assertEquals(separate.resolve("results.json"), summaryLinkedFrom(separate.resolve("index.html")),
+        "report: the summary written beside it");
+  }
+
+  /** The file the report's footer links as its machine-readable summary; fails unless that file exists. */
+  private static Path summaryLinkedFrom(Path report) throws IOException {
+    Element link = ReportDocument.read(report).byId("footer").selectFirst("a[href$=results.json]");
+    assertTrue(link != null, "a link to results.json in the footer");
+    Path linked = report.getParent().resolve(link.attr("href")).normalize();
+    assertTrue(Files.isRegularFile(linked), "the linked summary exists: " + linked);
+    return linked;
   }
 
   @Test

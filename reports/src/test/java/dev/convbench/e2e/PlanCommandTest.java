@@ -96,6 +96,7 @@ class PlanCommandTest {
     assertEquals((651_720 + densenet) / 2, crashing.path("macsPerImage").asLong(), "the mean of the others");
     assertTrue(run(plan, "densenet__s1").path("buildError").isNull());
     assertTrue(result.err().contains("warning: crashing-fixture {} fails to build"), result.err());
+    assertTrue(result.err().contains("; its 2 runs are costed at "), "counted in words: " + result.err());
     assertEquals(1, result.err().lines().count(), "one warning for the network, not one per run: " + result.err());
   }
 

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,10 +155,12 @@ class DiagnosticReportTest {
     return html.substring(start, html.indexOf("</section>", start));
   }
 
+  /** The text of the table row of a cell, as a reader sees it (values are split into spans where lines may break). */
   static String row(String html, String label) {
     int at = Math.max(html.indexOf(">" + label + "<"), html.indexOf("\n" + label + "<"));
     assertTrue(at >= 0, "row for " + label);
-    return html.substring(html.lastIndexOf("<tr>", at), html.indexOf("</tr>", at));
+    return Jsoup.parseBodyFragment("<table>" + html.substring(html.lastIndexOf("<tr>", at),
+        html.indexOf("</tr>", at)) + "</tr></table>").text();
   }
 
   static String svg(String html, String id) {

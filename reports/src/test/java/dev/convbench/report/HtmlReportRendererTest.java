@@ -25,6 +25,7 @@ import java.util.TreeMap;
 import java.util.ServiceLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,6 +236,50 @@ class HtmlReportRendererTest {
     assertTrue(summaryRow(html, "cnn").contains("82.00 ± 2.83 %"), "the cut row is ignored");
   }
 
+  /** One target for every cell is named once, in the headers; targets that differ are named in each cell. */
+  @Test
+  void theTargetIsNamedInTheHeadersWhenEveryCellSharesIt() throws IOException {
+    Path shared = ResultsFixture.standard(tmp.resolve("shared"), "exp", "d");
+    Map<String, Element> cnn = ReportDocument.read(renderer.render(List.of(shared), tmp.resolve("shared-report")))
+        .rowsByCell("summary").get("cnn");
+    assertEquals("2.0 ± 0.0 (2/2 reached)", cnn.get("Epochs to 60 %").text());
+    assertEquals("22.0 ± 2.8 s (2/2 reached)", cnn.get("Time to 60 %").text());
+
+    Path mixed = tmp.resolve("mixed");
+    ResultStore store = new ResultStore(mixed);
+    ResultsFixture.complete(store, ResultsFixture.spec("cnn", "baseline-cnn", 1), ResultsFixture.info(1_000, false),
+        new double[] {0.4, 0.6, 0.8}, 10);
+    RunSpec lower = ResultsFixture.spec("resnet", "resnet18", 1);
+    ResultsFixture.complete(store, new RunSpec(lower.runId(), lower.architecture(), lower.hyperParameters(),
+        lower.training().withTargetAccuracy(0.5), lower.dataset(), lower.seed(), lower.cell(), lower.label()),
+        ResultsFixture.info(1_000, false), new double[] {0.4, 0.6, 0.8}, 10);
+    Map<String, Map<String, Element>> rows = ReportDocument.read(renderer.render(List.of(mixed),
+        tmp.resolve("mixed-report"))).rowsByCell("summary");
+    assertEquals("2.0 (1/1 reached 60 %)", rows.get("cnn").get("Epochs to target").text());
+    assertEquals("2.0 (1/1 reached 50 %)", rows.get("resnet").get("Epochs to target").text());
+  }
+
+  /** The footer links results.json where the commands write it, and nothing when there is none. */
+  @Test
+  void linksTheMachineReadableSummaryWhereItIs() throws IOException {
+    Path results = ResultsFixture.standard(tmp.resolve("results"), "exp", "d");
+    assertEquals(List.of(), summaryLinks(renderer.render(List.of(results), tmp.resolve("elsewhere"))),
+        "no results.json yet: no link");
+
+    Files.writeString(results.resolve("results.json"), "{}");
+    assertEquals(List.of("../results.json"), summaryLinks(renderer.render(List.of(results), results.resolve("report"))),
+        "convbench run: the summary in the results directory, the report in report/ below it");
+
+    Path beside = Files.createDirectories(tmp.resolve("published"));
+    Files.writeString(beside.resolve("results.json"), "{}");
+    assertEquals(List.of("results.json"), summaryLinks(renderer.render(List.of(results), beside)),
+        "convbench report: the summary beside the report comes first");
+  }
+
+  private static List<String> summaryLinks(Path index) throws IOException {
+    return ReportDocument.read(index).byId("footer").select("a").eachAttr("href");
+  }
+
   @Test
   void warnsProminentlyAboutPartialData() throws IOException {
     Path results = tmp.resolve("results");
@@ -283,11 +328,13 @@ class HtmlReportRendererTest {
   }
 
   /** The summary table row of a cell. */
+  /** The text of a cell's summary row, as a reader sees it (values are split into spans where lines may break). */
   private static String summaryRow(String html, String label) {
     String summary = section(html, "summary");
     int at = summary.indexOf(">" + label + "</a>");
     assertTrue(at >= 0, "row for " + label);
-    return summary.substring(summary.lastIndexOf("<tr>", at), summary.indexOf("</tr>", at));
+    return Jsoup.parseBodyFragment("<table>" + summary.substring(summary.lastIndexOf("<tr>", at),
+        summary.indexOf("</tr>", at)) + "</tr></table>").text();
   }
 
   /** The content of the section with the given id. */

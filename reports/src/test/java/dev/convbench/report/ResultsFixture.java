@@ -337,6 +337,15 @@ final class ResultsFixture {
     return new RunSpec(id, architecture, hyper, training, DatasetOptions.defaults(), seed, hyper, label);
   }
 
+  /** Start facts of a run that read {@code records} records from each of its two data files: a partial data set. */
+  static RunStartInfo partialInfo(int records) {
+    Map<String, Integer> perFile = new java.util.TreeMap<>(Map.of("data_batch_1.bin", records, "test_batch.bin",
+        records));
+    RunStartInfo base = info(1_000, true);
+    return new RunStartInfo(base.pluginName(), base.pluginOrigin(), base.trainableParameters(), base.environment(),
+        new DatasetFacts(records, records, "test", perFile, true));
+  }
+
   static RunStartInfo info(long parameters, boolean partial) {
     Map<String, Integer> records = partial
         ? Map.of("data_batch_1.bin", 5000, "test_batch.bin", 2000)

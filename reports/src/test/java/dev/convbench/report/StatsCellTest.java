@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.function.Function;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -39,6 +40,11 @@ class StatsCellTest {
     return td.select("span.ci").text();
   }
 
+  /** The value: the pieces of text the cell keeps each on one line, before its n. */
+  private static String value(Element td) {
+    return String.join(" ", td.select("> span.nw").eachText());
+  }
+
   @Test
   void noValueIsADashThatSortsLast() {
     Element td = accuracyCell(SampleStats.of());
@@ -61,7 +67,7 @@ class StatsCellTest {
   @Test
   void twoValuesShowMeanSpreadNAndTheWideIntervalOfOneDegreeOfFreedom() {
     Element td = accuracyCell(SampleStats.of(0.70, 0.74));
-    assertEquals("72.00 ± 2.83 %", td.ownText());
+    assertEquals("72.00 ± 2.83 %", value(td));
     assertEquals("n=2", n(td));
     assertEquals("95 % CI 46.59–97.41 %", interval(td));
     assertEquals(0.72, ReportDocument.sortKey(td), 1e-12);
@@ -70,7 +76,7 @@ class StatsCellTest {
   @Test
   void threeValuesShowMeanSpreadNAndInterval() {
     Element td = accuracyCell(SampleStats.of(0.73, 0.74, 0.75));
-    assertEquals("74.00 ± 1.00 %", td.ownText());
+    assertEquals("74.00 ± 1.00 %", value(td));
     assertEquals("n=3", n(td));
     assertEquals("95 % CI 71.52–76.48 %", interval(td));
     assertEquals(0.74, ReportDocument.sortKey(td), 1e-12);
@@ -81,6 +87,21 @@ class StatsCellTest {
     Element td = cell(SampleStats.of(84, 88, 92), Formats::durationStats);
     assertEquals("88.0 ± 4.0 s n=3", td.text());
     assertTrue(td.select("span.ci").isEmpty(), td.toString());
+  }
+
+  /**
+   * A narrow column breaks a value before its ± and an interval before its bounds, never inside a number; a value
+   * with an interval not at all.
+   */
+  @Test
+  void linesBreakOnlyBeforeTheSpreadAndBeforeTheIntervalsBounds() {
+    Element td = accuracyCell(SampleStats.of(0.70, 0.74));
+    assertEquals(List.of("72.00 ± 2.83 %"), td.select("> span.nw").eachText());
+    assertEquals(List.of("95 % CI", "46.59–97.41 %"), td.select("span.ci > span.nw").eachText());
+    assertEquals("", td.ownText().trim(), "no text outside the unbreakable pieces but the spaces between them");
+    assertEquals(List.of("88.0", "± 4.0 s"),
+        cell(SampleStats.of(84, 88, 92), Formats::durationStats).select("> span.nw").eachText());
+    assertEquals(List.of("90.0 s"), cell(SampleStats.of(90), Formats::durationStats).select("> span.nw").eachText());
   }
 
   @Test

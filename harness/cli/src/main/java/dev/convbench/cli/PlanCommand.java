@@ -8,6 +8,7 @@ import dev.convbench.run.RunCosts;
 import dev.convbench.run.ShardAssignment;
 import dev.convbench.store.ClaimSettings;
 import dev.convbench.store.Claims;
+import dev.convbench.results.Counted;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultsLayout;
 import dev.convbench.store.ResultStore;
@@ -230,8 +231,8 @@ final class PlanCommand implements Callable<Integer> {
     }
     boolean noneBuilt = costs.stream().allMatch(RunCost::isFallback);
     byNetwork.forEach((network, runs) -> context.err().printf(Locale.ROOT,
-        "warning: %s fails to build (%s); its %d run(s) are costed at %s%n", network, runs.get(0).buildError(),
-        runs.size(), noneBuilt ? "1 MAC per image, as no network of the file builds: shards balance images × epochs"
+        "warning: %s fails to build (%s); its %s costed at %s%n", network, runs.get(0).buildError(),
+        Counted.of(runs.size(), "run") + (runs.size() == 1 ? " is" : " are"), noneBuilt ? "1 MAC per image, as no network of the file builds: shards balance images × epochs"
             : String.format(Locale.ROOT, "%,.1f MMAC per image, the mean of the networks that build",
                 runs.get(0).macsPerImage() / 1e6)));
   }

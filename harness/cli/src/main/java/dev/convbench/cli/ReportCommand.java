@@ -1,6 +1,7 @@
 package dev.convbench.cli;
 
 import dev.convbench.analysis.ExperimentSummaries;
+import dev.convbench.results.Counted;
 import dev.convbench.results.ExperimentManifest;
 import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.ReportRenderer;
@@ -60,8 +61,10 @@ final class ReportCommand implements Callable<Integer> {
       checkOneDefinition(dirs);
     }
     Path target = out != null ? context.resolve(out) : dirs.get(0).resolve("report");
-    render(context, renderer.get(), dirs, target);
+    // The summary first: the report links it when it finds it beside itself.
+    Files.createDirectories(target);
     writeSummary(dirs, target.resolve(ResultsLayout.SUMMARY_FILE));
+    render(context, renderer.get(), dirs, target);
     return ExitCode.OK;
   }
 
@@ -80,7 +83,7 @@ final class ReportCommand implements Callable<Integer> {
       }
       manifest.filter(m -> m.definition() != null).ifPresent(m -> byDefinition
           .computeIfAbsent(m.definition(), k -> new ArrayList<>())
-          .add(dir + " (" + m.name() + ", " + m.runIds().size() + " runs)"));
+          .add(dir + " (" + m.name() + ", " + Counted.of(m.runIds().size(), "run") + ")"));
     }
     if (byDefinition.size() > 1) {
       throw new UserInputException("the directories hold different experiment definitions: " + byDefinition.values()

@@ -3,6 +3,7 @@ package dev.convbench.cli;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.Counted;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.util.concurrent.Callable;
@@ -34,8 +35,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Experiment e = experimentOptions.load(context, plugins.get());
-    context.out().printf("%s: valid, experiment '%s', %d run%s%n", e.source(), e.name(), e.runs().size(),
-        e.runs().size() == 1 ? "" : "s");
+    context.out().printf("%s: valid, experiment '%s', %s%n", e.source(), e.name(), Counted.of(e.runs().size(), "run"));
     for (RunSpec r : e.runs()) {
       context.out().printf("  %-48s %s, seed %d, %d epochs, batch %d%n", r.runId(), r.label(), r.seed(),
           r.training().epochs(), r.training().batchSize());

@@ -12,6 +12,7 @@ import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.store.ClaimLostException;
 import dev.convbench.store.ClaimSettings;
 import dev.convbench.store.Claims;
+import dev.convbench.results.Counted;
 import dev.convbench.results.DatasetFacts;
 import dev.convbench.results.ResultsLayout;
 import dev.convbench.results.Environment;
@@ -203,7 +204,7 @@ public final class ExperimentRunner {
         if (pass.heldElsewhere().isEmpty() || (!options.waitForOthers() && !pass.trainedOne())) {
           pass.heldElsewhere().forEach(st -> tally.heldElsewhere.add(st.run().runId() + ": " + st.reason()));
           if (!held.isEmpty()) {
-            progress.message(pass.heldElsewhere().size() + " run(s) left to the processes holding them: " + held);
+            progress.message(Counted.of(pass.heldElsewhere().size(), "run") + " left to the processes holding them: " + held);
           }
           break;
         }
@@ -211,7 +212,7 @@ public final class ExperimentRunner {
           // Said once per change, not once per poll: a worker may wait for hours while others train.
           String waiting = pass.heldElsewhere().stream().map(st -> st.run().runId()).collect(Collectors.joining(","));
           if (!waiting.equals(lastWait)) {
-            progress.message("waiting for " + pass.heldElsewhere().size() + " run(s) held by other processes: " + held);
+            progress.message("waiting for " + Counted.of(pass.heldElsewhere().size(), "run") + " held by other processes: " + held);
             lastWait = waiting;
           }
           sleep(options.poll());
@@ -220,7 +221,7 @@ public final class ExperimentRunner {
       // Whoever finishes rewrites the experiment's files, so they describe the file the last process ran.
       store.writeExperiment(experiment);
       if (!tally.superseded.isEmpty()) {
-        progress.message(tally.superseded.size() + " run(s) of an earlier version of the file kept in "
+        progress.message(Counted.of(tally.superseded.size(), "run") + " of an earlier version of the file kept in "
             + store.directory().resolve(ResultsLayout.SUPERSEDED_DIRECTORY) + "; not in this report");
       }
     } finally {
