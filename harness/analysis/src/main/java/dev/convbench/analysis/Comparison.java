@@ -140,6 +140,13 @@ public record Comparison(ExperimentSummary base, ExperimentSummary candidate, Li
       return untested(metric, known.unit(), scale, known.higherIsBetter(), baseStats, newStats, Double.NaN,
           MetricComparison.Verdict.CANNOT_TEST, "a value ≤ 0 has no relative change");
     }
+    if (baseValues.length >= 2 && newValues.length >= 2 && constant(baseValues) && constant(newValues)) {
+      // Identical values would give a spread of rounding noise (1e-17) rather than 0, and a meaningless test.
+      return untested(metric, known.unit(), scale, known.higherIsBetter(), baseStats, newStats,
+          fromTested(scale, scale == MetricComparison.Scale.POINTS ? newValues[0] - baseValues[0]
+              : Math.log(newValues[0]) - Math.log(baseValues[0])),
+          MetricComparison.Verdict.CANNOT_TEST, "no spread over seeds on either side");
+    }
     SampleStats baseTested = scale == MetricComparison.Scale.POINTS ? baseStats : SampleStats.of(logs(baseValues));
     SampleStats newTested = scale == MetricComparison.Scale.POINTS ? newStats : SampleStats.of(logs(newValues));
     Welch welch = Welch.test(newTested, baseTested);
@@ -169,6 +176,15 @@ public record Comparison(ExperimentSummary base, ExperimentSummary candidate, Li
   /** A difference on the tested scale (fractions, or mean logs) as the change the outputs show. */
   private static double fromTested(MetricComparison.Scale scale, double difference) {
     return scale == MetricComparison.Scale.POINTS ? difference : Math.expm1(difference);
+  }
+
+  private static boolean constant(double[] values) {
+    for (double v : values) {
+      if (v != values[0]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean positive(double[] values) {

@@ -71,6 +71,11 @@ public final class ComparisonFormats {
     return Double.isNaN(m.hedgesG()) ? MISSING : String.format(Locale.ROOT, "%+.2f", m.hedgesG());
   }
 
+  /** A count and its noun, singular for one: {@code 1 run}, {@code 3 runs}. */
+  public static String counted(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d", n) + " " + noun + (n == 1 ? "" : "s");
+  }
+
   /** A seed count: {@code n=3}. */
   public static String n(SampleStats side) {
     return "n=" + side.n();
