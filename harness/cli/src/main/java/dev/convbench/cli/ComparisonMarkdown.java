@@ -170,7 +170,7 @@ final class ComparisonMarkdown {
           + (untested == 0 ? "" : ", untested on " + ComparisonFormats.counted(untested, "cell")));
     }
     return String.join("; ", parts) + "." + (gated.allowUnderpowered()
-        ? " Metrics too few runs could test were accepted (`--allow-underpowered`)." : "");
+        ? " Gated metrics that could not be tested are reported, not failed (`--allow-underpowered`)." : "");
   }
 
   private static String explanation(GatedComparison gated) {
