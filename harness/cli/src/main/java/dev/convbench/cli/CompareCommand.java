@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
 /** {@code convbench compare BASE NEW}: two result sets cell by cell, with gates for CI. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
     description = {"Compare two result sets cell by cell (cells matched by label): final and best accuracy, time and "
-        + "epochs to target, step time; each change with its 95 % interval, Welch's p, Hedges' g and a verdict.",
+        + "epochs to target, step time; each change with its 95 %% interval, Welch's p, Hedges' g and a verdict.",
         "BASE and NEW are each a results.json, a results or report directory holding one, or a results directory "
             + "without one (its summary is built from its runs).",
         "Exit code 4 when a --fail-on gate fails."})
@@ -44,7 +44,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on", paramLabel = "GATE", converter = GateConverter.class,
       description = {"Exit with code 4 when a matched cell regresses significantly by at least this much: "
-          + "accuracy-drop=Npp (final accuracy, percentage points), step-time=+N%, time-to-target=+N%. Repeatable."})
+          + "accuracy-drop=Npp (final accuracy, percentage points), step-time=+N%%, time-to-target=+N%%. Repeatable."})
   List<Gate> gates = List.of();
 
   @Option(names = "--allow-underpowered",
