@@ -75,7 +75,7 @@ public record Comparison(ExperimentSummary base, ExperimentSummary candidate, Li
     for (String metric : METRICS) {
       MetricComparison[] family = new MetricComparison[matched.size()];
       for (int i = 0; i < matched.size(); i++) {
-        family[i] = compare(metric, matched.get(i)[0].metric(metric), matched.get(i)[1].metric(metric));
+        family[i] = compare(metric, matched.get(i)[0], matched.get(i)[1]);
       }
       byMetric.put(metric, adjusted(family, adjustment));
     }
@@ -116,7 +116,23 @@ public record Comparison(ExperimentSummary base, ExperimentSummary candidate, Li
     return result;
   }
 
-  /** One metric of one cell, before adjustment; {@code null} when neither side measured it. */
+  /**
+   * One metric of one cell, before adjustment; {@code null} when neither side measured it. Times and epochs to the
+   * target are not compared when the two sides' targets differ: they would measure different things.
+   */
+  static MetricComparison compare(String metric, CellResult baseCell, CellResult newCell) {
+    MetricComparison m = compare(metric, baseCell.metric(metric), newCell.metric(metric));
+    Double baseTarget = baseCell.targetAccuracy();
+    Double newTarget = newCell.targetAccuracy();
+    if (m != null && m.measuredOnBoth() && metric.endsWith("ToTarget") && baseTarget != null && newTarget != null
+        && !baseTarget.equals(newTarget)) {
+      return untested(metric, m.unit(), m.scale(), m.higherIsBetter(), m.base(), m.candidate(), m.change(),
+          MetricComparison.Verdict.CANNOT_TEST, String.format(java.util.Locale.ROOT,
+              "the targets differ (%.2f %% on base, %.2f %% on new)", baseTarget * 100, newTarget * 100));
+    }
+    return m;
+  }
+
   static MetricComparison compare(String metric, Optional<MetricResult> base, Optional<MetricResult> candidate) {
     if (base.isEmpty() && candidate.isEmpty()) {
       return null;

@@ -122,6 +122,16 @@ class ComparisonTest {
   }
 
   @Test
+  void timesToDifferentTargetsAreNotCompared() {
+    Comparison c = Comparison.of(summary("b", cell("x", v(0.5, 0.6), MetricResult.SECONDS_TO_TARGET, v(10, 12))),
+        summary("n", SummaryFixture.withTarget(cell("x", v(0.5, 0.6), MetricResult.SECONDS_TO_TARGET, v(20, 24)),
+            0.3)), PValueAdjustment.NONE);
+    MetricComparison m = c.cells().get(0).metric(MetricResult.SECONDS_TO_TARGET).orElseThrow();
+    assertEquals("cannot test: the targets differ (20.00 % on base, 30.00 % on new)", m.verdictText());
+    assertTrue(Double.isNaN(m.p()));
+  }
+
+  @Test
   void eachMetricsPValuesAreAdjustedTogetherOverTheCellsAndTheVerdictReadsTheAdjustedOnes() {
     List<double[]> families = new java.util.ArrayList<>();
     PValueAdjustment timesTen = new PValueAdjustment() {

@@ -18,6 +18,12 @@ final class SummaryFixture {
         "2026-12-01T00:00:00Z", List.of(), List.of(cells), List.of());
   }
 
+  /** {@code cell} with another target accuracy. */
+  static CellResult withTarget(CellResult c, double target) {
+    return new CellResult(c.label(), c.architecture(), c.cell(), c.hyperParameters(), c.trainableParameters(),
+        c.flopsPerImage(), target, c.runs(), c.primaryMetric(), c.secondaryMetrics());
+  }
+
   /** A cell with final accuracy {@code accuracy} and the given secondary metrics (name, values, name, values…). */
   static CellResult cell(String label, double[] accuracy, Object... secondary) {
     Map<String, MetricResult> metrics = new LinkedHashMap<>();

@@ -146,8 +146,17 @@ class CompareCommandTest {
         + "(--allow-underpowered accepts it)"), strict.out());
 
     Result allowed = compare(base.toString(), candidate.toString(), "--fail-on", "accuracy-drop=1pp",
-        "--allow-underpowered", "--markdown", "m.md");
+        "--allow-underpowered", "--markdown", "m.md", "--out", "under");
     assertEquals(ExitCode.OK, allowed.exitCode(), allowed.err());
+    JsonNode json = new ObjectMapper().readTree(work.resolve("under/comparison.json").toFile());
+    JsonNode accuracy = json.path("cells").get(0).path("metrics").get(0);
+    assertTrue(accuracy.path("p").isNull() && accuracy.path("hedgesG").isNull(), "untested: " + accuracy);
+    assertEquals(-9.0, accuracy.path("change").asDouble(), 1e-9, "the change is shown all the same");
+    assertEquals("[]", accuracy.path("changeInterval").toString());
+    assertEquals("cannot test", accuracy.path("verdict").asText());
+    assertEquals("n=1 on base", accuracy.path("reason").asText());
+    assertEquals("untested", json.path("gateChecks").get(0).path("outcome").asText());
+    assertEquals("passed", json.path("verdict").asText());
     assertEquals("compare: passed accuracy-drop=1pp (1 untested); 1 cell compared: 1 cannot test",
         allowed.err().strip());
     assertTrue(Files.readString(work.resolve("m.md")).contains(
