@@ -17,6 +17,11 @@ public final class ExitCode {
    * retrying it, or another process took a run over (the others' results and the report are written).
    */
   public static final int RUNS_FAILED = 3;
+  /**
+   * {@code compare}: a {@code --fail-on} gate failed, a significant regression of at least the gated size (or a gated
+   * metric that could not be tested without {@code --allow-underpowered}, or that the new results lack).
+   */
+  public static final int GATE_FAILED = 4;
 
   /** Stopped by SIGTERM: the run in progress wrote a checkpoint and is {@code interrupted}; run again to continue. */
   public static final int INTERRUPTED_TERM = 143;

@@ -23,12 +23,13 @@ import picocli.CommandLine.Command;
     description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
         + "each converges and how accurate it gets.", ""},
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
-        DescribeCommand.class, BenchCommand.class, ReportCommand.class, EvaluateCommand.class, DataCommand.class,
+        DescribeCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, EvaluateCommand.class, DataCommand.class,
         DoctorCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success", "  1    runtime failure (one line; the stack trace goes to a log file)",
         "  2    invalid input: command line, experiment file, plugins, data, results dir",
         "  3    finished, but some runs failed or diverged",
+        "  4    compare: a --fail-on gate failed",
         "  130  stopped by Ctrl-C: checkpoint written; the same command continues",
         "  143  stopped by SIGTERM: as 130"})
 public final class Main implements Runnable {
