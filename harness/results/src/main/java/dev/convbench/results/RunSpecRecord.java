@@ -1,6 +1,7 @@
 package dev.convbench.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -20,11 +21,12 @@ import java.util.Map;
  *     {@code optimizer.lr}); seeds of one cell share it
  * @param label the cell's short name, e.g. {@code resnet18 optimizer.lr=0.1}
  * @param streamSeeds the seeds of the run's weight initialisation, data order and augmentation; {@code null} in
- *     files written before they could differ, where all three are {@link #seed}
+ *     files written before they could differ, where all three are {@link #seed} (left out when null, so such a
+ *     file is written back as it was)
  */
 public record RunSpecRecord(String runId, String architecture, Map<String, Object> hyperParameters,
     TrainingParameters training, DatasetParameters dataset, long seed, Map<String, Object> cell, String label,
-    StreamSeeds streamSeeds) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) StreamSeeds streamSeeds) {
 
   /** A run whose three streams all come from {@code seed}, as files written before stream seeds record it. */
   public RunSpecRecord(String runId, String architecture, Map<String, Object> hyperParameters,
