@@ -3,9 +3,15 @@ package dev.convbench.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.convbench.analysis.ExperimentSummaries;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.experiment.Experiment;
 import dev.convbench.experiment.RunSpec;
+import dev.convbench.results.CellResult;
+import dev.convbench.results.ExperimentSummary;
+import dev.convbench.results.MetricResult;
+import dev.convbench.results.ResultsReader;
+import dev.convbench.results.StreamSeeds;
 import dev.convbench.store.ResultStore;
 import dev.convbench.training.RunSeeds;
 import dev.convbench.training.TrainingConfig;
@@ -69,6 +75,22 @@ class VarianceSourcesSectionTest {
   }
 
   @Test
+  void theSummaryCarriesEachRunsStreamSeeds() throws IOException {
+    Map<RunSeeds, Double> cnn = new LinkedHashMap<>();
+    cnn.put(RunSeeds.uniform(1), 0.60);
+    cnn.put(new RunSeeds(2, 1, 3), 0.63);
+    Path results = results(Map.of("cnn", cnn, "resnet", Map.of(RunSeeds.uniform(4), 0.7)));
+    ExperimentSummary summary = ExperimentSummaries.of(new ResultsReader(w -> {}).read(List.of(results)));
+    CellResult cell = summary.cells().get(0);
+    assertEquals(List.of(StreamSeeds.uniform(1), new StreamSeeds(2, 1, 3)),
+        cell.runs().stream().map(CellResult.RunEntry::streamSeeds).toList());
+    assertEquals(List.of(1L, 2L), cell.runs().stream().map(CellResult.RunEntry::seed).toList(),
+        "seed: the one seed, or the initialisation seed");
+    assertEquals(List.of(StreamSeeds.uniform(1), new StreamSeeds(2, 1, 3)),
+        cell.primaryMetric().values().stream().map(MetricResult.Value::streamSeeds).toList());
+  }
+
+  @Test
   void saysSoWhenNoCellVariesAStreamAlone() throws IOException {
     Path results = ResultsFixture.standard(tmp.resolve("results"), "plain-seeds", "one seed per run");
     Element section = ReportDocument.read(renderer.render(List.of(results), tmp.resolve("report")))
@@ -84,7 +106,7 @@ class VarianceSourcesSectionTest {
     List<RunSpec> runs = new ArrayList<>();
     Map<RunSpec, Double> finals = new LinkedHashMap<>();
     for (String label : List.of("cnn", "resnet")) {
-      cells.get(label).forEach((seeds, accuracy) -> {
+      cells.getOrDefault(label, Map.of()).forEach((seeds, accuracy) -> {
         String id = label + "__" + (seeds.isUniform() ? "s" + seeds.init()
             : "i" + seeds.init() + "-d" + seeds.dataOrder() + "-a" + seeds.augmentation());
         RunSpec spec = new RunSpec(id, label.equals("cnn") ? "baseline-cnn" : "resnet18", Map.of(),
