@@ -23,6 +23,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *       (init outermost); a stream left out is held at seed 1, as {@code seeds} itself defaults to [1].
  *   <li>a list of such mappings: the union of their cross products, a combination named twice run once; so
  *       {@code [{init: 3}, {data-order: 3}, {augmentation: 3}]} varies each stream alone around the run with seed 1.
+ *       A mapping {@code {all: [1, 2, 3]}} lists runs of one seed each among them (plain integers are not mixed
+ *       with mappings, so that a list reads as one form or the other).
  * </ul>
  * A combination whose three seeds are equal is the run of that one seed, with its run id and identity.
  */
@@ -31,7 +33,10 @@ final class SeedsReader {
   static final String INIT = "init";
   static final String DATA_ORDER = "data-order";
   static final String AUGMENTATION = "augmentation";
+  /** Not a stream: one seed for all three, so that seeds per stream can also list runs of one seed. */
+  static final String ALL = "all";
   static final List<String> STREAMS = List.of(INIT, DATA_ORDER, AUGMENTATION);
+  private static final List<String> KEYS = List.of(INIT, DATA_ORDER, AUGMENTATION, ALL);
 
   private static final List<RunSeeds> DEFAULT = List.of(RunSeeds.uniform(1));
 
@@ -80,10 +85,14 @@ final class SeedsReader {
   private List<RunSeeds> block(MappingNode mapping) {
     Map<String, List<Long>> perStream = new LinkedHashMap<>();
     boolean valid = true;
+    Node allKey = null;
     for (Entry e : YamlTree.entries(mapping, problems)) {
-      if (!STREAMS.contains(e.key())) {
+      if (e.key().equals(ALL)) {
+        allKey = e.keyNode();
+      }
+      if (!KEYS.contains(e.key())) {
         problems.at(e.keyNode(), "unknown seed stream '" + e.key() + "'"
-            + Suggestions.didYouMeanOrList(e.key(), STREAMS, "the streams are"));
+            + Suggestions.didYouMeanOrList(e.key(), KEYS, "valid keys"));
         valid = false;
         continue;
       }
@@ -92,12 +101,21 @@ final class SeedsReader {
       perStream.put(e.key(), seeds);
     }
     if (perStream.isEmpty() && valid) {
-      problems.at(mapping, "seeds per stream needs at least one of " + String.join(", ", STREAMS)
+      problems.at(mapping, "seeds per stream needs at least one of " + String.join(", ", KEYS)
           + ", e.g. {init: [1, 2, 3]}");
       return List.of();
     }
     if (!valid) {
       return List.of();
+    }
+    if (perStream.containsKey(ALL)) {
+      if (perStream.size() > 1) {
+        problems.at(allKey, "seeds.all gives each run one seed for all three streams, so it cannot be crossed "
+            + "with " + String.join(", ", perStream.keySet().stream().filter(k -> !k.equals(ALL)).toList())
+            + "; put it in a mapping of its own, e.g. [{all: [1, 2]}, {init: [3]}]");
+        return List.of();
+      }
+      return perStream.get(ALL).stream().map(RunSeeds::uniform).toList();
     }
     List<Long> init = perStream.getOrDefault(INIT, List.of(1L));
     List<Long> order = perStream.getOrDefault(DATA_ORDER, List.of(1L));

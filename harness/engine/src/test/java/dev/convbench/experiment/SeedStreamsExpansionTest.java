@@ -56,6 +56,12 @@ class SeedStreamsExpansionTest {
   }
 
   @Test
+  void allListsRunsOfOneSeedAmongSeedsPerStream() throws ExperimentException {
+    assertEquals(List.of("baseline-cnn__s1", "baseline-cnn__s2", "baseline-cnn__i2-d1-a1"),
+        runIds("[{all: 2}, {init: [1, 2]}]"));
+  }
+
+  @Test
   void seedsPerStreamMayRepeatThePlainForm() throws ExperimentException {
     assertEquals(runIds("[4, 5]"), runIds("[{init: [4], data-order: [4], augmentation: [4]}, "
         + "{init: [5], data-order: [5], augmentation: [5]}]"));

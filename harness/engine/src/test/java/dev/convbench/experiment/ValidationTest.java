@@ -613,7 +613,7 @@ class ValidationTest {
     @Test
     void streamsAreInitDataOrderAndAugmentation() {
       assertEquals(List.of(
-          "3:3: unknown seed stream 'shuffle'; the streams are: init, data-order, augmentation",
+          "3:3: unknown seed stream 'shuffle'; valid keys: init, data-order, augmentation, all",
           "4:3: unknown seed stream 'data_order'; did you mean 'data-order'?"), problems("""
           name: x
           seeds:
@@ -655,10 +655,20 @@ class ValidationTest {
 
     @Test
     void seedsPerStreamNameAStream() {
-      assertEquals(List.of("2:8: seeds per stream needs at least one of init, data-order, augmentation, e.g. "
+      assertEquals(List.of("2:8: seeds per stream needs at least one of init, data-order, augmentation, all, e.g. "
           + "{init: [1, 2, 3]}"), problems("""
           name: x
           seeds: {}
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void allIsNotCrossedWithAStream() {
+      assertEquals(List.of("2:10: seeds.all gives each run one seed for all three streams, so it cannot be crossed "
+          + "with init; put it in a mapping of its own, e.g. [{all: [1, 2]}, {init: [3]}]"), problems("""
+          name: x
+          seeds: [{all: [1, 2], init: [3]}]
           architecture: vgg11
           """));
     }
