@@ -35,7 +35,6 @@ final class SeedsReader {
   static final String AUGMENTATION = "augmentation";
   /** Not a stream: one seed for all three, so that seeds per stream can also list runs of one seed. */
   static final String ALL = "all";
-  static final List<String> STREAMS = List.of(INIT, DATA_ORDER, AUGMENTATION);
   private static final List<String> KEYS = List.of(INIT, DATA_ORDER, AUGMENTATION, ALL);
 
   private static final List<RunSeeds> DEFAULT = List.of(RunSeeds.uniform(1));
@@ -74,8 +73,8 @@ final class SeedsReader {
         union.addAll(block(mapping));
       } else {
         String s = element instanceof ScalarNode scalar ? scalar.getValue() : "s";
-        problems.at(element, "seeds mixes plain seeds with seeds per stream; write this one as {init: [" + s
-            + "], data-order: [" + s + "], augmentation: [" + s + "]}");
+        problems.at(element, "seeds mixes plain seeds with seeds per stream; write this one as {all: [" + s
+            + "]} (one seed for all three streams)");
       }
     }
     return union.isEmpty() ? DEFAULT : List.copyOf(union);

@@ -645,8 +645,8 @@ class ValidationTest {
 
     @Test
     void plainSeedsAndSeedsPerStreamAreNotMixed() {
-      assertEquals(List.of("2:9: seeds mixes plain seeds with seeds per stream; write this one as {init: [2], "
-          + "data-order: [2], augmentation: [2]}"), problems("""
+      assertEquals(List.of("2:9: seeds mixes plain seeds with seeds per stream; write this one as {all: [2]} (one "
+          + "seed for all three streams)"), problems("""
           name: x
           seeds: [2, {init: [3]}]
           architecture: vgg11
