@@ -71,6 +71,7 @@ final class ReportPage {
       new Section("summary", "Summary", ReportPage::summary),
       new Section("findings", "Findings", ReportPage::findings),
       new Section("baseline", "Against the baseline", ReportPage::baseline),
+      new Section("variance-sources", "Sources of variance", p -> VarianceSourcesSection.write(p.page)),
       new Section("charts", "convergence", "Convergence", ReportPage::convergence),
       new Section("gradient-flow", "Gradient flow", p -> DiagnosticSections.gradientFlow(p.page)),
       new Section("generalization", "Generalization gap", p -> DiagnosticSections.generalization(p.page)),

@@ -53,6 +53,29 @@ class PlanCommandTest {
   }
 
   @Test
+  void seedsPerStreamAreListedWithEachRun() throws IOException {
+    Path streams = work.resolve("streams.yaml");
+    Files.writeString(streams, """
+        name: streams
+        dataset: {train-subset: 2000, data-dir: no-data-here}
+        defaults: {epochs: 1, batch-size: 50}
+        architecture: baseline-cnn
+        seeds: {init: [1, 2], augmentation: [3]}
+        """);
+    JsonNode plan = json(Cli.run(work, "plan", streams.toString(), "--json"));
+    JsonNode run = run(plan, "baseline-cnn__i2-d1-a3");
+    assertEquals(2, run.path("seed").asLong(), "the initialisation seed");
+    assertEquals(List.of(2L, 1L, 3L), List.of(run.at("/streamSeeds/init").asLong(),
+        run.at("/streamSeeds/dataOrder").asLong(), run.at("/streamSeeds/augmentation").asLong()));
+    assertEquals(2, plan.path("runs").size());
+
+    Cli.Result validated = Cli.run(work, "validate", streams.toString());
+    assertEquals(0, validated.exitCode(), validated.err());
+    assertTrue(validated.out().contains("baseline-cnn__i1-d1-a3") && validated.out().contains(
+        "init 1, data-order 1, augmentation 3"), validated.out());
+  }
+
+  @Test
   void twoShardsShareTheRunsAndAddUp() throws IOException {
     JsonNode plan = json(Cli.run(work, "plan", file.toString(), "--shards", "2", "--json"));
 

@@ -251,7 +251,7 @@ class HtmlReportRendererTest {
         new double[] {0.4, 0.6, 0.8}, 10);
     RunSpec lower = ResultsFixture.spec("resnet", "resnet18", 1);
     ResultsFixture.complete(store, new RunSpec(lower.runId(), lower.architecture(), lower.hyperParameters(),
-        lower.training().withTargetAccuracy(0.5), lower.dataset(), lower.seed(), lower.cell(), lower.label()),
+        lower.training().withTargetAccuracy(0.5), lower.dataset(), lower.seeds(), lower.cell(), lower.label()),
         ResultsFixture.info(1_000, false), new double[] {0.4, 0.6, 0.8}, 10);
     Map<String, Map<String, Element>> rows = ReportDocument.read(renderer.render(List.of(mixed),
         tmp.resolve("mixed-report"))).rowsByCell("summary");

@@ -12,6 +12,7 @@ import dev.convbench.graph.LayerInfo;
 import dev.convbench.training.EpochMetrics;
 import dev.convbench.training.LayerStats;
 import dev.convbench.training.StepLoss;
+import dev.convbench.training.RunSeeds;
 import dev.convbench.training.TrainingConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -98,8 +99,8 @@ final class ResultsFixture {
   static RunSpec spec(String label, String architecture, long seed) {
     TrainingConfig training = TrainingConfig.defaults().withEpochs(3).withTargetAccuracy(TARGET);
     String id = label.replaceAll("[^A-Za-z0-9-]", "_") + "-s" + seed;
-    return new RunSpec(id, architecture, Map.of(), training, DatasetOptions.defaults(), seed,
-        Map.of(), label);
+    return new RunSpec(id, architecture, Map.of(), training, DatasetOptions.defaults(),
+        RunSeeds.uniform(seed), Map.of(), label);
   }
 
   /**
@@ -175,7 +176,7 @@ final class ResultsFixture {
     TrainingConfig training = TrainingConfig.defaults().withEpochs(1);
     for (String label : List.of("baseline-cnn", "mobilenet")) {
       for (long seed = 1; seed <= 24; seed++) {
-        runs.add(new RunSpec(label + "-s" + seed, label, Map.of(), training, DatasetOptions.defaults(), seed,
+        runs.add(new RunSpec(label + "-s" + seed, label, Map.of(), training, DatasetOptions.defaults(), RunSeeds.uniform(seed),
             Map.of(), label));
       }
     }
@@ -334,7 +335,8 @@ final class ResultsFixture {
   static RunSpec spec(String label, String architecture, long seed, Map<String, Object> hyper) {
     TrainingConfig training = TrainingConfig.defaults().withEpochs(4).withTargetAccuracy(TARGET);
     String id = label + "-s" + seed;
-    return new RunSpec(id, architecture, hyper, training, DatasetOptions.defaults(), seed, hyper, label);
+    return new RunSpec(id, architecture, hyper, training, DatasetOptions.defaults(), RunSeeds.uniform(seed), hyper,
+        label);
   }
 
   /** Start facts of a run that read {@code records} records from each of its two data files: a partial data set. */

@@ -84,8 +84,8 @@ class SampleReportTest {
   @Test
   void everyContentsLinkLeadsToAnElementOfThePage() {
     List<String> targets = report.contentsTargets();
-    assertEquals(List.of("summary", "findings", "baseline", "convergence", "gradient-flow", "generalization",
-        "cost", "architectures", "runs", "experiment", "environment"), targets);
+    assertEquals(List.of("summary", "findings", "baseline", "variance-sources", "convergence", "gradient-flow",
+        "generalization", "cost", "architectures", "runs", "experiment", "environment"), targets);
     for (String id : targets) {
       report.byId(id);
     }

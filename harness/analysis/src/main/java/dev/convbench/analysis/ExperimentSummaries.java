@@ -11,6 +11,7 @@ import dev.convbench.results.Results;
 import dev.convbench.results.ResultsJson;
 import dev.convbench.results.RunResult;
 import dev.convbench.results.RunSpecRecord;
+import dev.convbench.results.StreamSeeds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,8 @@ public final class ExperimentSummaries {
         RunOutcome::imagesPerSecond));
     put(secondary, metric(MetricResult.STEP_SECONDS, "seconds", false, completed, ExperimentSummaries::stepSeconds));
     List<CellResult.RunEntry> runs = c.runs().stream().map(r -> new CellResult.RunEntry(r.runId(), seed(r),
-        r.status() == null ? null : r.status().toString().toLowerCase(java.util.Locale.ROOT))).toList();
+        r.status() == null ? null : r.status().toString().toLowerCase(java.util.Locale.ROOT), streamSeeds(r)))
+        .toList();
     return new CellResult(c.label(), c.architectures().stream().findFirst().orElse(null),
         spec == null ? Map.of() : spec.cell(), spec == null ? Map.of() : spec.hyperParameters(),
         c.parameterCount().isPresent() ? c.parameterCount().getAsLong() : null,
@@ -133,6 +135,10 @@ public final class ExperimentSummaries {
     return r.record().spec() == null ? null : r.record().spec().seed();
   }
 
+  private static StreamSeeds streamSeeds(RunResult r) {
+    return r.record().spec() == null ? null : r.record().spec().seeds();
+  }
+
   /** A metric over {@code outcomes}: the mean, the sample standard deviation and the t interval of the mean. */
   static MetricResult metric(String name, String unit, boolean higherIsBetter, List<RunOutcome> outcomes,
       Function<RunOutcome, Double> value) {
@@ -149,7 +155,7 @@ public final class ExperimentSummaries {
     for (RunOutcome o : outcomes) {
       Double v = value.apply(o);
       if (v != null && Double.isFinite(v)) {
-        values.add(new MetricResult.Value(o.run().runId(), seed(o.run()), v));
+        values.add(new MetricResult.Value(o.run().runId(), seed(o.run()), v, streamSeeds(o.run())));
       }
     }
     double[] raw = values.stream().mapToDouble(MetricResult.Value::value).toArray();

@@ -48,7 +48,7 @@ final class ExperimentOptions {
       return e;
     }
     List<RunSpec> runs = e.runs().stream().map(r -> new RunSpec(r.runId(), r.architecture(), r.hyperParameters(),
-        r.training(), override(r.dataset(), context), r.seed(), r.cell(), r.label())).toList();
+        r.training(), override(r.dataset(), context), r.seeds(), r.cell(), r.label())).toList();
     return new Experiment(e.name(), e.description(), e.source(), e.sourceText(), override(e.dataset(), context), runs,
         e.baseline(), e.checkpoints(), e.threads(), e.device());
   }

@@ -11,6 +11,9 @@ import dev.convbench.store.Claims;
 import dev.convbench.results.Counted;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ResultsLayout;
+import dev.convbench.results.StreamSeeds;
+import dev.convbench.store.RecordMapping;
+import dev.convbench.training.RunSeeds;
 import dev.convbench.store.ResultStore;
 import dev.convbench.store.RunIdentities;
 import dev.convbench.store.RunState;
@@ -110,9 +113,12 @@ final class PlanCommand implements Callable<Integer> {
    * @param status with {@code --out}: {@code done}, {@code claimed}, {@code stale}, {@code failed}, {@code changed}
    *     (finished with other settings) or {@code left}; else {@code null}
    * @param statusDetail with {@code --out}: who holds it and since when, why it is stale, its error…
+   * @param streamSeeds the seeds of its weight initialisation, data order and augmentation ({@code seed} is the
+   *     first of them)
    */
   record RunRow(String id, String label, long seed, String architecture, long macsPerImage, long trainImages,
-      int epochs, double cost, int shard, String buildError, String status, String statusDetail) {}
+      int epochs, double cost, int shard, String buildError, String status, String statusDetail,
+      StreamSeeds streamSeeds) {}
 
   /**
    * One shard's total.
@@ -142,7 +148,11 @@ final class PlanCommand implements Callable<Integer> {
       new Column("IMAGES × EPOCHS", false, r -> String.format(Locale.ROOT, "%,d × %d", r.trainImages(),
           r.epochs())),
       new Column("GMAC", false, r -> gmac(r.cost())),
-      new Column("LABEL", true, r -> r.label() + ", seed " + r.seed()));
+      new Column("LABEL", true, r -> r.label() + ", " + seedsText(r.streamSeeds())));
+
+  private static String seedsText(StreamSeeds seeds) {
+    return new RunSeeds(seeds.init(), seeds.dataOrder(), seeds.augmentation()).describe();
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -206,7 +216,8 @@ final class PlanCommand implements Callable<Integer> {
       RunState state = states.get(r.runId());
       runs.add(new RunRow(r.runId(), r.label(), r.seed(), r.architecture(), c.macsPerImage(), c.trainImages(),
           c.epochs(), c.macs(), assignment.shardOf(r.runId()), c.buildError(),
-          state == null ? null : statusName(state), state == null ? null : state.reason()));
+          state == null ? null : statusName(state), state == null ? null : state.reason(),
+          RecordMapping.streamSeeds(r.seeds())));
     }
     List<ShardRow> shardRows = new ArrayList<>();
     for (int s = 0; s < assignment.shardCount(); s++) {

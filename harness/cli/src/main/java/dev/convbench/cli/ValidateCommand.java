@@ -37,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
     Experiment e = experimentOptions.load(context, plugins.get());
     context.out().printf("%s: valid, experiment '%s', %s%n", e.source(), e.name(), Counted.of(e.runs().size(), "run"));
     for (RunSpec r : e.runs()) {
-      context.out().printf("  %-48s %s, seed %d, %d epochs, batch %d%n", r.runId(), r.label(), r.seed(),
+      context.out().printf("  %-48s %s, %s, %d epochs, batch %d%n", r.runId(), r.label(), r.seeds().describe(),
           r.training().epochs(), r.training().batchSize());
     }
     return ExitCode.OK;

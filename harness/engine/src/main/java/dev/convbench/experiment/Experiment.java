@@ -80,7 +80,7 @@ public record Experiment(String name, String description, Path source, String so
     }
     List<RunSpec> resolved = runs.stream().map(r -> r.training().precision() != Precision.AUTO ? r
         : new RunSpec(r.runId(), r.architecture(), r.hyperParameters(), r.training().withPrecision(concrete),
-            r.dataset(), r.seed(), r.cell(), r.label()))
+            r.dataset(), r.seeds(), r.cell(), r.label()))
         .toList();
     return new Experiment(name, description, source, sourceText, dataset, resolved, baseline, checkpoints, threads,
         device, concrete);

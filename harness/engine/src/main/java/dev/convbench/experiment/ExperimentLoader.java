@@ -58,7 +58,11 @@ import java.util.Objects;
  *   resnet.width: [1, 2]      # <architecture>.<hyper-parameter>: only applies to that architecture's cells
  *   exclude: [{architecture: baseline-cnn, optimizer.lr: 0.1}]
  *   include: [{architecture: resnet, optimizer.lr: 0.2}]
- * seeds: [1, 2, 3]            # or a count: "seeds: 3" means [1, 2, 3]; default [1]
+ * seeds: [1, 2, 3]            # or a count: "seeds: 3" means [1, 2, 3]; default [1]; one seed drives all three
+ *                             # random streams. Or seeds per stream, their cross product (a stream left out at 1):
+ *                             #   seeds: {init: [1, 2, 3], data-order: [1], augmentation: [1]}
+ *                             # or a list of such mappings, the union of their runs ({all: [..]}: one seed each):
+ *                             #   seeds: [{all: 3}, {init: 3}, {data-order: 3}, {augmentation: 3}]
  * report:
  *   baseline: baseline-cnn    # a cell label, or an architecture that has exactly one cell
  * device: auto                # auto | cpu | gpu | gpu:N (N from 0); --device overrides it; not part of a run's
@@ -102,11 +106,13 @@ import java.util.Objects;
  * runs.
  *
  * <h3>Runs</h3>
- * Every cell runs once per seed, seed-major: all cells with the first seed, then all with the second, and so on.
+ * Every cell runs once per seed (or combination of stream seeds, see {@link SeedsReader}), seed-major: all cells
+ * with the first seed, then all with the second, and so on.
  * A run's {@link RunSpec#cell()} holds its cell's values ({@code architecture} first, then matrix keys in file
  * order, then keys only include entries add), its {@link RunSpec#label()} is the architecture followed by
  * {@code key=value} for the other keys ({@code resnet optimizer.lr=0.1}), and its {@link RunSpec#runId()} is the
- * same joined by {@code __} plus the seed ({@code resnet__optimizer.lr=0.1__s1}), see {@link RunNaming}. Numbers
+ * same joined by {@code __} plus the seed ({@code resnet__optimizer.lr=0.1__s1}; {@code __i2-d1-a1} when the
+ * streams' seeds differ), see {@link RunNaming}. Numbers
  * display canonically: {@code 0.10} and {@code 1e-1} show as {@code 0.1}, {@code 5e-4} as {@code 5e-4}.
  */
 public final class ExperimentLoader {

@@ -7,6 +7,7 @@ import dev.convbench.experiment.YamlTree.Entry;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 import dev.convbench.training.DeviceSetting;
+import dev.convbench.training.RunSeeds;
 import dev.convbench.training.Threads;
 import dev.convbench.training.TrainingConfig;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -25,7 +25,6 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads one experiment file: walks the node tree section by section, records every problem with its position, and
@@ -99,7 +98,7 @@ final class ExperimentReader {
     MatrixSpec matrix = new MatrixReader(sections, new MatrixKeys(architectures))
         .read(top.get("matrix"), top.get("architecture"), root);
     boolean matrixValid = problems.count() == mark;
-    List<Long> seeds = readSeeds(top.get("seeds"));
+    List<RunSeeds> seeds = new SeedsReader(sections, problems).read(top.get("seeds"));
     Optional<Located> baseline = readReport(top.get("report"));
     Threads threads = readThreads(top.get("threads"));
     DeviceSetting device = readDevice(top.get("device"));
@@ -110,7 +109,8 @@ final class ExperimentReader {
     List<Cell> cells = new MatrixExpander(problems).expand(matrix);
     checkHyperParameterKeysApply(matrix, cells);
     if ((long) cells.size() * seeds.size() > MAX_RUNS) {
-      problems.at(matrix.node(), cells.size() + " cells × " + seeds.size() + " seeds is more than " + MAX_RUNS
+      String choices = seeds.stream().allMatch(RunSeeds::isUniform) ? " seeds" : " seed combinations";
+      problems.at(matrix.node(), cells.size() + " cells × " + seeds.size() + choices + " is more than " + MAX_RUNS
           + " runs; split the experiment");
     }
     if (datasetValid && defaultsValid) {
@@ -212,42 +212,7 @@ final class ExperimentReader {
     }
   }
 
-  // ---------------------------------------------------------------- seeds and report
-
-  private List<Long> readSeeds(Entry entry) {
-    if (entry == null) {
-      return List.of(1L);
-    }
-    Node node = entry.value();
-    if (node instanceof ScalarNode && !YamlTree.isNull(node)) {
-      // A single integer n is a count: seeds 1..n.
-      return sections.read(ValueReaders.integer(1, MAX_SEED_COUNT,
-          "a list of integers such as [1, 2, 3], or a count from 1 to " + MAX_SEED_COUNT), node, "seeds")
-          .map(n -> {
-            List<Long> seeds = new ArrayList<>();
-            for (long s = 1; s <= ((Number) n.value()).longValue(); s++) {
-              seeds.add(s);
-            }
-            return seeds;
-          })
-          .orElse(List.of(1L));
-    }
-    if (!(node instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
-      problems.at(node, "seeds must be a non-empty list of integers such as [1, 2, 3], or a count, got "
-          + (node instanceof SequenceNode ? "an empty list" : YamlTree.describe(node)));
-      return List.of(1L);
-    }
-    Set<Long> seeds = new LinkedHashSet<>();
-    ValueReader seed = ValueReaders.integer(0, Long.MAX_VALUE, "a non-negative integer");
-    for (Node element : sequence.getValue()) {
-      sections.read(seed, element, "each seed").ifPresent(v -> {
-        if (!seeds.add(((Number) v.value()).longValue())) {
-          problems.at(element, "duplicate seed " + v.value());
-        }
-      });
-    }
-    return seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
-  }
+  // ---------------------------------------------------------------- report
 
   /** {@code threads: 2} (both counts) or {@code threads: {intra-op: 2, inter-op: 1}}. */
   private Threads readThreads(Entry entry) {
@@ -354,7 +319,7 @@ final class ExperimentReader {
 
   // ---------------------------------------------------------------- runs
 
-  private List<RunSpec> runs(List<Cell> cells, List<Long> seeds, Map<String, Located> defaults,
+  private List<RunSpec> runs(List<Cell> cells, List<RunSeeds> seeds, Map<String, Located> defaults,
       Map<String, Map<String, Located>> fixedParameters, DatasetOptions dataset) {
     List<ResolvedCell> resolved = new ArrayList<>();
     for (Cell cell : cells) {
@@ -379,7 +344,7 @@ final class ExperimentReader {
     // Seed-major: every cell gets its first seed before any gets a second, so an interrupted experiment already
     // compares all cells, and slow drifts of the machine spread evenly over the cells.
     List<RunSpec> runs = new ArrayList<>();
-    for (long seed : seeds) {
+    for (RunSeeds seed : seeds) {
       for (ResolvedCell c : resolved) {
         runs.add(new RunSpec(RunNaming.runId(c.cell(), seed), c.architecture(), c.hyperParameters(),
             c.training(), dataset, seed, c.cell(), c.label()));

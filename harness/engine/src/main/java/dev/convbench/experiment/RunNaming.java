@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import dev.convbench.training.RunSeeds;
 
 /**
  * Names of cells and runs.
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * <p>A label is for people: the architecture, then {@code key=value} for every other key of the cell, e.g.
  * {@code resnet18 optimizer.lr=0.1} (the architecture's own hyper-parameters without its name:
  * {@code resnet shortcut=false}). A run id names the run's result directory: the same pieces joined by
- * {@code __}, then the seed, e.g. {@code resnet18__optimizer.lr=0.1__s1}. Run ids only use {@code [a-z0-9._=-]},
+ * {@code __}, then the seed, e.g. {@code resnet18__optimizer.lr=0.1__s1}, or the seeds of the weight
+ * initialisation, data order and augmentation when they differ: {@code resnet18__i2-d1-a1}. Run ids only use {@code [a-z0-9._=-]},
  * so they are safe on every file system, including case-insensitive ones. A value that needs other characters is
  * shown sanitised and the id gets an 8-hex-digit hash of the exact cell ({@code __3f2a9c1b}); an id that would be
  * longer than {@value #MAX_BODY} characters is cut and hashed the same way. Either way an id depends only on its own
@@ -62,6 +64,10 @@ final class RunNaming {
   }
 
   static String runId(Map<String, Object> cell, long seed) {
+    return runId(cell, RunSeeds.uniform(seed));
+  }
+
+  static String runId(Map<String, Object> cell, RunSeeds seeds) {
     StringBuilder body = new StringBuilder(String.valueOf(cell.get(MatrixKey.ARCHITECTURE)));
     boolean hashed = false;
     for (Map.Entry<String, Object> e : cell.entrySet()) {
@@ -82,7 +88,13 @@ final class RunNaming {
     if (hashed) {
       body.append("__").append(hash(exactCell(cell)));
     }
-    return body.append("__s").append(seed).toString();
+    return body.append("__").append(seedPart(seeds)).toString();
+  }
+
+  /** {@code s1} for one seed, as run ids have always ended; {@code i2-d1-a1} when the streams' seeds differ. */
+  private static String seedPart(RunSeeds seeds) {
+    return seeds.isUniform() ? "s" + seeds.init()
+        : "i" + seeds.init() + "-d" + seeds.dataOrder() + "-a" + seeds.augmentation();
   }
 
   /** Lists of integers as {@code 16-32-64}: readable, and unambiguous because elements are integers. */

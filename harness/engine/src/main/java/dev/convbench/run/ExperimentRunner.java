@@ -466,7 +466,7 @@ public final class ExperimentRunner {
     PreparedRun prepared;
     try {
       HyperParameters params = HyperParameters.resolve(plugin.plugin().hyperParameters(), spec.hyperParameters());
-      prepared = sessions.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seed());
+      prepared = sessions.prepare(plugin.plugin(), params, spec.training(), dataset, spec.seeds());
     } catch (RuntimeException | Error e) {
       try (RunWriter writer = store.start(spec, info(sessions, plugin, null, facts), identity, claim, keep)) {
         writer.failed(e);

@@ -14,6 +14,7 @@ import dev.convbench.results.LayerRecord;
 import dev.convbench.results.LayerStatsRecord;
 import dev.convbench.results.OptimizerParameters;
 import dev.convbench.results.RunSpecRecord;
+import dev.convbench.results.StreamSeeds;
 import dev.convbench.results.ScheduleParameters;
 import dev.convbench.results.StepLossRecord;
 import dev.convbench.results.TrainingParameters;
@@ -23,6 +24,7 @@ import dev.convbench.training.EpochMetrics;
 import dev.convbench.training.LayerStats;
 import dev.convbench.training.LearningRateSchedule;
 import dev.convbench.training.Optimizer;
+import dev.convbench.training.RunSeeds;
 import dev.convbench.training.StepLoss;
 import dev.convbench.training.TrainingConfig;
 import dev.convbench.training.TrainingPosition;
@@ -42,7 +44,12 @@ public final class RecordMapping {
   /** A run's settings, as {@code run.json}'s {@code spec}. */
   public static RunSpecRecord spec(RunSpec run) {
     return new RunSpecRecord(run.runId(), run.architecture(), run.hyperParameters(), training(run.training()),
-        dataset(run.dataset()), run.seed(), run.cell(), run.label());
+        dataset(run.dataset()), run.seed(), run.cell(), run.label(), streamSeeds(run.seeds()));
+  }
+
+  /** A run's stream seeds, as {@code spec.streamSeeds}. */
+  public static StreamSeeds streamSeeds(RunSeeds seeds) {
+    return new StreamSeeds(seeds.init(), seeds.dataOrder(), seeds.augmentation());
   }
 
   /** Training settings, as {@code spec.training}: optimizer and schedule in their flat form. */

@@ -40,6 +40,7 @@ final class InputPipeline {
   private final Placeholder<TInt32> batchStart;
   private final Operand<TFloat32> images;
   private final Operand<TInt32> labels;
+  private final Operand<TInt32> indices;
 
   /**
    * Images and labels in graph variables: the first {@code count} of them.
@@ -98,7 +99,7 @@ final class InputPipeline {
         TFloat32.class);
     shuffle = data.assign(permutation, data.nn.topK(sortKeys, data.constant(trainCount), TInt32.class).indices());
     batchStart = data.placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-    Operand<TInt32> indices = data.slice(permutation, data.reshape(batchStart, data.constant(new int[] {1})),
+    indices = data.slice(permutation, data.reshape(batchStart, data.constant(new int[] {1})),
         data.constant(new int[] {this.batchSize}));
     Operand<TUint8> batchPixels = data.gather(trainPixels, indices, data.constant(0));
     labels = data.gather(trainLabels, indices, data.constant(0));
@@ -116,6 +117,11 @@ final class InputPipeline {
   /** The step's training labels, in the order of {@link #images()}. */
   Operand<TInt32> labels() {
     return labels;
+  }
+
+  /** Which training images (positions in load order) the step's batch holds, in the epoch's order. */
+  Operand<TInt32> batchIndices() {
+    return indices;
   }
 
   /** Where the step's batch starts in the epoch's order: feed {@code step × batchSize()} with every step. */

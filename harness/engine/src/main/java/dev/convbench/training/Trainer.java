@@ -6,7 +6,7 @@ import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameters;
 
 /**
- * Trains one architecture on one data set with one seed, epoch by epoch, evaluating after each epoch. Stateless:
+ * Trains one architecture on one data set with one choice of seeds, epoch by epoch, evaluating after each epoch. Stateless:
  * each call builds, runs and closes its own graph and session.
  */
 public final class Trainer {
@@ -47,7 +47,13 @@ public final class Trainer {
    */
   public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
       long seed) {
-    return prepare(plugin, params, cfg, data, seed, true);
+    return prepare(plugin, params, cfg, data, RunSeeds.uniform(seed), true);
+  }
+
+  /** As {@link #prepare(ArchitecturePlugin, HyperParameters, TrainingConfig, Dataset, long)}, a seed per stream. */
+  public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
+      RunSeeds seeds) {
+    return prepare(plugin, params, cfg, data, seeds, true);
   }
 
   /**
@@ -56,8 +62,14 @@ public final class Trainer {
    */
   public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
       long seed, boolean diagnostics) {
+    return prepare(plugin, params, cfg, data, RunSeeds.uniform(seed), diagnostics);
+  }
+
+  /** As {@link #prepare(ArchitecturePlugin, HyperParameters, TrainingConfig, Dataset, long, boolean)}. */
+  public PreparedRun prepare(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, Dataset data,
+      RunSeeds seeds, boolean diagnostics) {
     TrainingGraph graph = new TrainingGraph(plugin, params, cfg, data.train().count(), data.eval().count(),
-        ImageSet.CLASSES, seed, diagnostics, threads, device);
+        ImageSet.CLASSES, seeds, diagnostics, threads, device);
     try {
       graph.load(data.train(), data.eval());
       return new PreparedRun(graph, cfg);

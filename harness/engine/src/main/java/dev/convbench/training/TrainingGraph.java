@@ -46,13 +46,14 @@ final class TrainingGraph implements AutoCloseable {
   private final EvalBranch evalBranch;
   private final EvalBranch trainSampleBranch;
   private final CheckpointOps checkpoint;
+  private final List<Variable<TFloat32>> weights;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
-      int classes, long seed, boolean withDiagnostics, Threads threads, DeviceSetting device) {
+      int classes, RunSeeds seeds, boolean withDiagnostics, Threads threads, DeviceSetting device) {
     this.graph = new Graph();
     try {
       Ops tf = Ops.create(graph);
-      RandomStreams streams = RandomStreams.of(seed);
+      RandomStreams streams = seeds.streams();
       VariableStore variables = new VariableStore(tf, streams.init());
       // The global step, fed with every training step: it keys the step's random numbers (augmentation, dropout).
       stepFeed = tf.withName("step").placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
@@ -66,7 +67,7 @@ final class TrainingGraph implements AutoCloseable {
           cfg.augmentation(), streams.order(), noise);
       Network trainNet = new Network(train.withSubScope("model"), true, classes, variables);
       Operand<TFloat32> logits = checkedLogits(plugin, plugin.logits(trainNet, input.images(), params), classes);
-      List<Variable<TFloat32>> weights = variables.trainableVariables();
+      weights = variables.trainableVariables();
       parameterCount = variables.trainableParameterCount();
       loss = new TrainingLoss(train, logits, input.labels(), classes, weights, cfg.weightDecay());
       // Optimizer step: gradients, diagnostics of them, updates.
@@ -189,6 +190,16 @@ final class TrainingGraph implements AutoCloseable {
 
   Session session() {
     return session;
+  }
+
+  /** The input pipeline: the epoch's order and the step's augmented batch. */
+  InputPipeline input() {
+    return input;
+  }
+
+  /** The model's trainable variables, in creation order. */
+  List<Variable<TFloat32>> weights() {
+    return weights;
   }
 
   /** Writes every model and training variable (not the data set) to checkpoint files starting with {@code prefix}. */

@@ -583,7 +583,7 @@ class ValidationTest {
       assertEquals(List.of(
           "2:12: each seed must be a non-negative integer, got '-1'",
           "2:16: each seed must be a non-negative integer, got 'x'",
-          "2:22: duplicate seed 2"), problems("""
+          "2:22: duplicate seed 2; each seed runs once, remove the repeat"), problems("""
           name: x
           seeds: [1, -1, x, 2, 2]
           architecture: vgg11
@@ -603,9 +603,84 @@ class ValidationTest {
     @Test
     void seedsAreNotEmpty() {
       assertEquals(List.of("2:8: seeds must be a non-empty list of integers such as [1, 2, 3], or a count, got an "
-          + "empty list"), problems("""
+          + "empty list; or give seeds per stream such as {init: [1, 2, 3]}"), problems("""
           name: x
           seeds: []
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void streamsAreInitDataOrderAndAugmentation() {
+      assertEquals(List.of(
+          "3:3: unknown seed stream 'shuffle'; valid keys: init, data-order, augmentation, all",
+          "4:3: unknown seed stream 'data_order'; did you mean 'data-order'?"), problems("""
+          name: x
+          seeds:
+            shuffle: [1, 2]
+            data_order: [1, 2]
+            init: [1]
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void streamSeedsAreDistinctNonNegativeIntegers() {
+      assertEquals(List.of(
+          "3:16: each init seed must be a non-negative integer, got '1.5'",
+          "4:22: duplicate data-order seed 2; each data-order seed runs once, remove the repeat",
+          "5:20: seeds.augmentation must be a non-empty list of integers such as [1, 2, 3], or a count, got an "
+              + "empty list",
+          "6:11: seeds.init must be a list of integers such as [1, 2, 3], or a count from 1 to 1000, got 'many'"),
+          problems("""
+          name: x
+          seeds:
+            - {init: [1, 1.5]}
+            - {data-order: [2, 2]}
+            - {augmentation: []}
+            - init: many
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void plainSeedsAndSeedsPerStreamAreNotMixed() {
+      assertEquals(List.of("2:9: seeds mixes plain seeds with seeds per stream; write this one as {all: [2]} (one "
+          + "seed for all three streams)"), problems("""
+          name: x
+          seeds: [2, {init: [3]}]
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void seedsPerStreamNameAStream() {
+      assertEquals(List.of("2:8: seeds per stream needs at least one of init, data-order, augmentation, all, e.g. "
+          + "{init: [1, 2, 3]}"), problems("""
+          name: x
+          seeds: {}
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void allIsNotCrossedWithAStream() {
+      assertEquals(List.of("2:10: seeds.all gives each run one seed for all three streams, so it cannot be crossed "
+          + "with init; put it in a mapping of its own, e.g. [{all: [1, 2]}, {init: [3]}]"), problems("""
+          name: x
+          seeds: [{all: [1, 2], init: [3]}]
+          architecture: vgg11
+          """));
+    }
+
+    @Test
+    void aHugeCrossProductOfStreamSeedsIsRefusedBeforeExpansion() {
+      assertEquals(List.of("3:3: 1000 × 1000 × 1 seed combinations is more than 10000 runs; vary fewer streams at "
+          + "once, e.g. [{init: 5}, {data-order: 5}]"), problems("""
+          name: x
+          seeds:
+            init: 1000
+            data-order: 1000
           architecture: vgg11
           """));
     }

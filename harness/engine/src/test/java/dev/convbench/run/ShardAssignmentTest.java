@@ -18,8 +18,8 @@ class ShardAssignmentTest {
 
   /** A run whose cost is {@code macs} (one image, one epoch). */
   static RunCost run(String id, long macs) {
-    RunSpec spec = new RunSpec(id, "net", Map.of(), TrainingConfig.defaults(), DatasetOptions.defaults(), 1,
-        Map.of(), id);
+    RunSpec spec = new RunSpec(id, "net", Map.of(), TrainingConfig.defaults(), DatasetOptions.defaults(),
+        dev.convbench.training.RunSeeds.uniform(1), Map.of(), id);
     return new RunCost(spec, macs, 1, 1);
   }
 

@@ -31,7 +31,7 @@ final class Fixtures {
     cell.put("optimizer.lr", 0.1);
     DatasetOptions data = DatasetOptions.defaults().withDataDir(Path.of("/data/cifar-10")).withTrainSubset(1000);
     return new RunSpec(runId, "resnet", hyper, TrainingConfig.defaults().withEpochs(3).withTargetAccuracy(0.5), data,
-        seed, cell, label);
+        dev.convbench.training.RunSeeds.uniform(seed), cell, label);
   }
 
   static RunStartInfo startInfo() {

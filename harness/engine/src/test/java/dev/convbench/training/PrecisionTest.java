@@ -69,7 +69,7 @@ class PrecisionTest {
         AugmentationConfig.standard(), null, 0, precision);
     Dataset data = SmallNet.data(40, 3);
     try (TrainingGraph graph = new TrainingGraph(new SmallNet(), HyperParameters.defaults(List.of()), cfg, 40, 40,
-        ImageSet.CLASSES, 1, true, Threads.DEFAULT, DeviceSetting.AUTO)) {
+        ImageSet.CLASSES, RunSeeds.uniform(1), true, Threads.DEFAULT, DeviceSetting.AUTO)) {
       graph.load(data.train(), data.eval());
       graph.shuffle(1);
       Map<String, Integer> counts = new TreeMap<>();

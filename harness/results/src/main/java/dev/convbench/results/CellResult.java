@@ -37,8 +37,16 @@ public record CellResult(String label, String architecture, Map<String, Object> 
    * @param runId the run's id (its directory name)
    * @param seed its seed, {@code null} when unknown
    * @param status its status ({@link RunStatus} in lower case, as in {@code run.json})
+   * @param streamSeeds the seeds of its weight initialisation, data order and augmentation, {@code null} when
+   *     unknown
    */
-  public record RunEntry(String runId, Long seed, String status) {}
+  public record RunEntry(String runId, Long seed, String status, StreamSeeds streamSeeds) {
+
+    /** A run whose stream seeds are unknown. */
+    public RunEntry(String runId, Long seed, String status) {
+      this(runId, seed, status, null);
+    }
+  }
 
   /** The metric called {@code name}: the primary one or a secondary one, if measured. */
   public java.util.Optional<MetricResult> metric(String name) {

@@ -50,8 +50,16 @@ public record MetricResult(String name, String unit, boolean higherIsBetter, Str
    * @param runId the run's id
    * @param seed its seed, {@code null} when unknown
    * @param value the value
+   * @param streamSeeds the seeds of the run's weight initialisation, data order and augmentation, {@code null} when
+   *     unknown
    */
-  public record Value(String runId, Long seed, double value) {}
+  public record Value(String runId, Long seed, double value, StreamSeeds streamSeeds) {
+
+    /** The value of a run whose stream seeds are unknown. */
+    public Value(String runId, Long seed, double value) {
+      this(runId, seed, value, null);
+    }
+  }
 
   /** The values alone, in order. */
   public double[] rawValues() {

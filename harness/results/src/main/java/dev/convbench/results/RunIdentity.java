@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * What decides a run's numbers, as two SHA-256 digests: {@code spec} over the architecture, its hyper-parameters,
- * the training settings, the data selection (subsets, validation, hold-out, subset seed) and the seed, computed from
+ * the training settings, the data selection (subsets, validation, hold-out, subset seed) and the seed (the seeds of
+ * the three random streams when they differ), computed from
  * the run's settings in their stored form ({@link RunSpecRecord}), so it depends on the file format alone; {@code data}
  * over the data's content (the engine's fingerprint of the CIFAR-10 files). Left out on purpose: the experiment's name
  * and description, the cell's label and key order, where the data lies and whether partial data was allowed — none
@@ -64,7 +65,13 @@ public record RunIdentity(String spec, String data) {
     }
     canonical.put("training", training);
     canonical.put("data", data);
-    canonical.put("seed", run.seed());
+    // A run with one seed keeps the digest it had before streams could have seeds of their own.
+    StreamSeeds seeds = run.seeds();
+    if (seeds.isUniform()) {
+      canonical.put("seed", seeds.init());
+    } else {
+      canonical.put("streamSeeds", seeds);
+    }
     try {
       return sha256(CANONICAL.writeValueAsBytes(canonical));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

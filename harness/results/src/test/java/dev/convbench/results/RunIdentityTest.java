@@ -37,6 +37,44 @@ class RunIdentityTest {
     }
   }
 
+  /**
+   * The same file as a release that records stream seeds writes it (all three equal to its seed): the same digest,
+   * so the run is kept; stream seeds that differ are another run.
+   */
+  @Test
+  void aRunWithOneSeedForAllStreamsKeepsItsIdentity(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("run.json");
+    try (InputStream in = getClass().getResourceAsStream("/run-json/format-3-before-precision.json")) {
+      Files.copy(in, file);
+    }
+    RunRecord record = json.read(file, RunRecord.class);
+    RunSpecRecord old = record.spec();
+    assertEquals(null, old.streamSeeds(), "not in the file");
+    assertEquals(StreamSeeds.uniform(1), old.seeds());
+
+    RunSpecRecord now = withSeeds(old, StreamSeeds.uniform(1));
+    assertEquals(record.identity().spec(), RunIdentity.specDigest(now));
+    Path written = dir.resolve("spec.json");
+    Files.write(written, json.write(now));
+    assertEquals(now, json.read(written, RunSpecRecord.class), "written and read back");
+    assertEquals(List.of("augmentation", "dataOrder", "init"), fieldNames(json.readTree(written).get("streamSeeds")));
+
+    assertNotEquals(record.identity().spec(), RunIdentity.specDigest(withSeeds(old, new StreamSeeds(1, 1, 2))));
+    assertNotEquals(RunIdentity.specDigest(withSeeds(old, new StreamSeeds(1, 2, 1))),
+        RunIdentity.specDigest(withSeeds(old, new StreamSeeds(1, 1, 2))));
+  }
+
+  private static RunSpecRecord withSeeds(RunSpecRecord s, StreamSeeds seeds) {
+    return new RunSpecRecord(s.runId(), s.architecture(), s.hyperParameters(), s.training(), s.dataset(),
+        seeds.init(), s.cell(), s.label(), seeds);
+  }
+
+  private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode node) {
+    List<String> names = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names.stream().sorted().toList();
+  }
+
   @Test
   void aPrecisionOtherThanTheDefaultIsPartOfTheDigest() {
     RunSpecRecord fp32 = RunFiles.spec("r1", 1);
