@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
         + "each converges and how accurate it gets.", ""},
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
         DescribeCommand.class, BenchCommand.class, ReportCommand.class, EvaluateCommand.class, DataCommand.class,
-        DoctorCommand.class},
+        DoctorCommand.class, HistoryCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success", "  1    runtime failure (one line; the stack trace goes to a log file)",
         "  2    invalid input: command line, experiment file, plugins, data, results dir",
