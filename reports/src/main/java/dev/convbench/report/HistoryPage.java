@@ -32,6 +32,10 @@ final class HistoryPage {
   static final List<String> METRICS = List.of("accuracy", "time-to-target", "speed");
 
   private static final String EXPECTED_IDS = "var sections = SECTIONS, charts = CHARTS";
+  /** The report's style sheet, and three trend charts to a row where the page is wide enough. */
+  private static final String CSS = ReportPage.resource("report.css")
+      + ".charts.trend { grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); }\n"
+      + ".cell-trend h4 { margin: 1.2rem 0 .4rem; }\n";
 
   private final List<HistoryEntry> entries;
   private final List<String> warnings;
@@ -66,7 +70,7 @@ final class HistoryPage {
     h.trusted("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     h.trusted("<meta name=\"generator\" content=\"convbench\">\n");
     h.element("title", title).trusted("\n");
-    h.open("style").trusted("\n").trusted(ReportPage.resource("report.css")).close("style");
+    h.open("style").trusted("\n").trusted(CSS).close("style");
     h.close("head");
     h.open("body").trusted("\n");
     page.anchor("header");
@@ -144,7 +148,7 @@ final class HistoryPage {
         page.chip(label);
         h.text(label).close("h4");
         List<HistoryEntry.Cell> cells = list.stream().map(x -> cell(x, label)).toList();
-        h.open("div", "class", "charts");
+        h.open("div", "class", "charts trend");
         figure(id + "-accuracy", "Final test accuracy", "Final test accuracy", commits,
             cells, HistoryEntry.Cell::finalAccuracy, TrendChart.Kind.ACCURACY, label, "No completed run",
             "Mean final test accuracy of " + label + " at each commit, with its 95 % confidence interval.");

@@ -26,7 +26,8 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  */
 final class TrendChart {
 
-  static final int HEIGHT = 300;
+  static final int WIDTH = 600;
+  static final int HEIGHT = 340;
 
   /** What the y axis shows. */
   enum Kind {
@@ -84,14 +85,19 @@ final class TrendChart {
     NumberAxis y = SvgChart.axis(yLabel);
     y.setAutoRangeIncludesZero(kind == Kind.POSITIVE);
     if (kind == Kind.ACCURACY) {
-      y.setNumberFormatOverride(NumberFormat.getPercentInstance(Locale.ROOT));
+      NumberFormat percent = NumberFormat.getPercentInstance(Locale.ROOT);
+      percent.setMaximumFractionDigits(1);
+      y.setNumberFormatOverride(percent);
+      // Equal values at every commit would otherwise get an axis a hair wide, its ticks all reading the same.
+      y.setAutoRangeMinimumSize(0.02);
     } else {
+      y.setAutoRangeMinimumSize(1e-6);
       y.setNumberFormatOverride(new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     }
     XYPlot plot = new XYPlot(data, x, y, renderer);
     SvgChart.stylePlot(plot);
     plot.setNoDataMessage(noData);
     JFreeChart chart = SvgChart.decorate(new JFreeChart(title, new Font(SvgChart.FONT, Font.BOLD, 14), plot, false));
-    return SvgChart.svg(chart, id, SvgChart.WIDTH, HEIGHT);
+    return SvgChart.svg(chart, id, WIDTH, HEIGHT);
   }
 }
