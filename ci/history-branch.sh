@@ -47,7 +47,7 @@ case "$command" in
       # No history yet: an orphan branch with no files (the code does not belong on it).
       git worktree add -q --detach "$dir" HEAD
       git -C "$dir" checkout -q --orphan "$branch"
-      git -C "$dir" rm -rfq .
+      git -C "$dir" rm -rfq --ignore-unmatch .
       log "$remote has no branch $branch yet: a new one in $dir"
     fi
     ;;

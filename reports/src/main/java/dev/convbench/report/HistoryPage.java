@@ -201,8 +201,8 @@ final class HistoryPage {
     for (HistoryEntry e : entries) {
       for (HistoryEntry.Cell c : e.cells()) {
         h.open("tr");
-        h.open("td", "class", "label").element("code", e.commit(), "title", e.commit().length() > 12 ? e.commit()
-            : null);
+        h.open("td", "class", "label", "data-sort", e.commit()).element("code", e.shortCommit(), "title",
+            e.commit());
         if (e.label() != null) {
           h.text(" ").element("span", e.label(), "class", "n");
         }
