@@ -257,7 +257,11 @@ final class HistoryPage {
       HistoryEntry.Yardstick y = e.yardstick();
       h.open("tr").open("td", "class", "label").element("code", e.shortCommit()).close("td");
       if (y == null) {
-        h.element("td", "none measured").close("tr");
+        h.element("td", "none measured");
+        for (int i = 0; i < 8; i++) {
+          h.element("td", Formats.MISSING);
+        }
+        h.close("tr");
         continue;
       }
       h.element("td", y.architecture());
