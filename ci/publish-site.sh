@@ -43,10 +43,10 @@ if [[ -n "$history_dir" ]]; then
   "$launcher" history report "$history_dir" --out "$site/history" > /dev/null
   [[ -f "$site/history/index.html" ]] || { echo "publish-site: the history page was not written" >&2; exit 1; }
   entries="$(find "$history_dir" -mindepth 2 -maxdepth 2 -name '*.json' ! -name '.*' | wc -l | tr -d ' ')"
-  noun=entries
-  [[ "$entries" == 1 ]] && noun=entry
+  noun="entry files"
+  [[ "$entries" == 1 ]] && noun="entry file"
   history_link="<li><a href=\"history/index.html\">History over commits</a>: per cell, final accuracy, time to target
-and speed relative to a yardstick, $entries $noun</li>"
+and speed relative to a yardstick, from $entries $noun</li>"
 fi
 
 # Only a hexadecimal hash and a UTC time go into the page, so nothing needs escaping.

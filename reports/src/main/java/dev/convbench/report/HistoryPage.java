@@ -76,10 +76,11 @@ final class HistoryPage {
     page.anchor("header");
     h.open("header", "id", "header").trusted("\n").element("h1", title).trusted("\n");
     long commits = entries.stream().map(HistoryEntry::commit).distinct().count();
+    // Entries are in commit order, which need not be the order they were recorded in.
+    List<Instant> recorded = entries.stream().map(e -> Instant.parse(e.recordedAt())).sorted().toList();
     h.element("p", (entries.size() == 1 ? "1 entry" : Formats.count(entries.size()) + " entries") + " of "
-        + Formats.counted(commits, "commit") + ", recorded from " + Formats.dateTime(entries.get(0).recordedAt())
-        + " to " + Formats.dateTime(entries.stream().map(HistoryEntry::recordedAt).max(String::compareTo)
-        .orElseThrow()) + ".", "class", "meta");
+        + Formats.counted(commits, "commit") + ", recorded from " + Formats.dateTime(recorded.get(0)) + " to "
+        + Formats.dateTime(recorded.get(recorded.size() - 1)) + ".", "class", "meta");
     h.close("header");
     if (!warnings.isEmpty()) {
       page.section("warnings", null, "Skipped entries", "class", "notice");

@@ -95,7 +95,7 @@ class CompositionRootTest {
   @Test
   void theCommandLineCanBeParsedBeforeTheInjectorExists() {
     CommandLine cli = Main.commandLine(new ParsedOptions.OptionsOnlyFactory());
-    assertEquals(11, cli.getSubcommands().size());
+    assertEquals(12, cli.getSubcommands().size());
   }
 
   @Test
