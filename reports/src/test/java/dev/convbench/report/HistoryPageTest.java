@@ -52,9 +52,9 @@ class HistoryPageTest {
   @BeforeAll
   static void render() throws IOException {
     List<HistoryEntry> entries = List.of(
-        entry("quick", "aaaaaaa1111", "v1", "2026-12-01T10:00:00Z", YARDSTICK, cell("baseline-cnn", 0.6, 12.0, true),
+        entry("quick", "aaaaaaa1111", "v1", "2026-12-02T11:00:00Z", YARDSTICK, cell("baseline-cnn", 0.6, 12.0, true),
             cell("lenet5", 0.4, null, true)),
-        entry("quick", "bbbbbbb2222", null, "2026-12-02T10:00:00Z", null, cell("baseline-cnn", 0.65, 11.0, false),
+        entry("quick", "bbbbbbb2222", null, "2026-12-01T10:00:00Z", null, cell("baseline-cnn", 0.65, 11.0, false),
             cell("lenet5", 0.45, 20.0, false), cell(EVIL, 0.5, null, false)),
         entry("other", "ccccccc3333", null, "2026-12-03T10:00:00Z", YARDSTICK, cell("resnet18", 0.7, 30.0, true)));
     Path index = new HtmlHistoryRenderer(Clock.fixed(Instant.parse("2026-12-04T00:00:00Z"), ZoneOffset.UTC))
