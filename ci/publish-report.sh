@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Runs the tests, trains the quickstart experiment and puts its HTML report into a directory for GitHub Pages.
+# Runs the tests, trains the quickstart experiment into results/ci and builds the site from it (ci/publish-site.sh:
+# an index page and the report in PUBLISH_DIR/report/).
 #
 #   ci/publish-report.sh [PUBLISH_DIR]     (default: public)
 #
-# Used by ci/github-actions.yml; works the same on a developer machine. CIFAR-10 is downloaded on first use into
+# Used by ci/github-actions.yml, which on main then adds the history (ci/history-append.sh) and builds the site again
+# with it; works the same on a developer machine. CIFAR-10 is downloaded on first use into
 # ~/.cache/convbench (or $XDG_CACHE_HOME/convbench), unless CIFAR10_DIR points at a copy.
 set -euo pipefail
 
@@ -19,8 +21,5 @@ rm -rf "$results"
 
 report="$results/report"
 [[ -f "$report/index.html" ]] || { echo "publish-report: $report/index.html was not written" >&2; exit 1; }
-rm -rf "$publish_dir"
-mkdir -p "$publish_dir"
-# The whole report directory, not only index.html, in case it links charts or other files next to it.
-cp -R "$report/." "$publish_dir/"
-echo "publish-report: report in $publish_dir/index.html"
+bash ci/publish-site.sh "$publish_dir" "$results"
+echo "publish-report: report in $publish_dir/report/index.html"

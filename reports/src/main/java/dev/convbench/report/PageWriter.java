@@ -12,12 +12,21 @@ import java.util.function.Function;
 final class PageWriter {
 
   final HtmlWriter h = new HtmlWriter();
+  /** The report's model; {@code null} on a page that is not a report of results directories (the history page). */
   final ReportModel model;
+  private final Palette palette;
   private final List<String> charts = new ArrayList<>();
   private final List<String> sections = new ArrayList<>();
 
   PageWriter(ReportModel model) {
     this.model = model;
+    this.palette = model.palette();
+  }
+
+  /** A page without a report model, its cells coloured by {@code palette}. */
+  PageWriter(Palette palette) {
+    this.model = null;
+    this.palette = palette;
   }
 
   /**
@@ -72,7 +81,7 @@ final class PageWriter {
 
   /** The colour chip of a cell. */
   void chip(String label) {
-    h.open("span", "class", "chip", "style", "background:" + model.palette().css(label)).close("span");
+    h.open("span", "class", "chip", "style", "background:" + palette.css(label)).close("span");
   }
 
   List<String> charts() {

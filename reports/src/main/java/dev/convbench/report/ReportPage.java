@@ -172,7 +172,7 @@ final class ReportPage {
   }
 
   /** Reads a resource of this package, failing when the build left it out. */
-  private static String resource(String name) {
+  static String resource(String name) {
     try (InputStream in = ReportPage.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("resource " + name + " is missing from the classpath");

@@ -28,14 +28,23 @@ class BenchTest {
   @Test
   void theJsonResultDescribesTheTimedSteps() throws Exception {
     Cli.Result r = Cli.run(work, "bench", "baseline-cnn", "--steps", "5", "--warmup", "1", "--batch-size", "32",
-        "--json");
+        "--json", "--out", "bench.json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode json = new ObjectMapper().readTree(r.out());
+    assertEquals(json, new ObjectMapper().readTree(work.resolve("bench.json").toFile()), "--out writes the same");
     assertEquals("baseline-cnn", json.path("architecture").asText());
     assertEquals(5, json.path("timedSteps").asInt());
     double median = json.path("medianStepMs").asDouble();
     assertTrue(json.path("minStepMs").asDouble() <= median && median <= json.path("maxStepMs").asDouble(), r.out());
     assertEquals(32 * 1000 / median, json.path("imagesPerSecond").asDouble(), 1e-6);
+  }
+
+  @Test
+  void anOutFileWithoutADirectoryIsRefusedBeforeTiming() {
+    Cli.Result r = Cli.run(work, "bench", "baseline-cnn", "--steps", "2", "--out", "missing/bench.json");
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals("error: --out missing/bench.json: no directory " + work.resolve("missing") + " to write it in",
+        r.err().strip());
   }
 
   @Test

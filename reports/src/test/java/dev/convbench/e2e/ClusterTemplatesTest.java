@@ -131,6 +131,38 @@ class ClusterTemplatesTest {
   }
 
   @Test
+  void workflowKeepsTheHistoryOnMainAndComparesPullRequestsThroughScripts() throws IOException {
+    Map<String, Object> jobs = map(yamlDocuments(REPO.resolve("ci/github-actions.yml")).get(0), "jobs");
+
+    Map<String, Object> main = map(jobs, "test-and-report");
+    assertEquals("write", map(main, "permissions").get("contents"), "pushing the history branch");
+    List<String> onMain = steps(main).stream().filter(s -> String.valueOf(s.get("if")).contains("refs/heads/main"))
+        .filter(s -> s.containsKey("run")).map(s -> String.valueOf(s.get("run"))).toList();
+    assertEquals(List.of("bash ci/history-branch.sh fetch history", "bash ci/history-append.sh history results/ci",
+        "bash ci/history-branch.sh push history \"history for ${{ github.sha }}\"",
+        "bash ci/publish-site.sh public results/ci history"), onMain);
+
+    Map<String, Object> pr = map(jobs, "pr-comparison");
+    assertEquals("github.event_name == 'pull_request'", pr.get("if"));
+    assertEquals("write", map(pr, "permissions").get("pull-requests"), "commenting on the pull request");
+    List<Map<String, Object>> checkouts = steps(pr).stream()
+        .filter(s -> "actions/checkout@v4".equals(s.get("uses"))).toList();
+    assertEquals(List.of("head", "base"), checkouts.stream().map(s -> map(s, "with").get("path")).toList());
+    assertEquals("${{ github.event.pull_request.base.sha }}", map(checkouts.get(1), "with").get("ref"));
+    assertEquals(List.of("bash head/ci/pr-experiment.sh base results/base",
+        "bash head/ci/pr-experiment.sh head results/head",
+        "bash head/ci/pr-report.sh results/base results/head comparison"), runs(pr));
+
+    Pattern script = Pattern.compile("^bash (?:head/)?(ci/[\\w./-]+)");
+    for (String run : java.util.stream.Stream.concat(onMain.stream(), runs(pr).stream()).toList()) {
+      Matcher m = script.matcher(run);
+      assertTrue(m.find(), "a step that is not a script of ci/: " + run);
+      assertTrue(Files.isRegularFile(REPO.resolve(m.group(1))), "the workflow runs " + m.group(1)
+          + ", which does not exist");
+    }
+  }
+
+  @Test
   void containerfileCopiesExistingSourcesAndItsEntryRunsTheCli() throws Exception {
     List<String> instructions = dockerInstructions(REPO.resolve("ci/cluster/Containerfile"));
     List<String> sources = new ArrayList<>();

@@ -19,7 +19,8 @@ class CommandLineErrorsTest {
     Cli.Result r = Cli.run(work);
 
     assertEquals(2, r.exitCode(), r.err());
-    assertEquals("missing command: run, worker, plan, validate, list, describe, bench, report, compare, evaluate, data or doctor"
+    assertEquals("missing command: run, worker, plan, validate, list, describe, bench, report, compare, evaluate, "
+        + "data, doctor or history"
         + " (see --help)", r.err().lines().findFirst().orElseThrow());
   }
 

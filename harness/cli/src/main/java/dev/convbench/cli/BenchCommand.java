@@ -4,6 +4,7 @@ import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
 import dev.convbench.plugin.DiscoveredPlugin;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.AtomicFiles;
 import dev.convbench.results.RunStatus;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.DeviceSetting;
@@ -20,6 +21,8 @@ import dev.convbench.training.TrainingListener;
 import dev.convbench.training.TrainingOutcome;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,6 +79,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of text.")
   boolean json;
 
+  @Option(names = "--out", paramLabel = "FILE",
+      description = "Also write the result as JSON to FILE (what `convbench history add --yardstick` reads).")
+  Path out;
+
   @Mixin
   ThreadOptions threadOptions;
 
@@ -90,9 +97,14 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     if (batchSize < 1 || steps < 1 || warmup < 0) {
       throw new UserInputException("--batch-size and --steps must be >= 1, --warmup >= 0");
+    }
+    // Refused before minutes of timing rather than after.
+    if (out != null && !java.nio.file.Files.isDirectory(context.resolve(out).toAbsolutePath().getParent())) {
+      throw new UserInputException("--out " + out + ": no directory " + context.resolve(out).toAbsolutePath()
+          .getParent() + " to write it in");
     }
     DeviceSetting device = deviceOptions.resolve(DeviceSetting.AUTO);
     DeviceOptions.requireUsable(device, context);
@@ -135,6 +147,9 @@ final class BenchCommand implements Callable<Integer> {
         !noDiagnostics, steps, quantile(ms, 0.5), Arrays.stream(ms).average().orElseThrow(), quantile(ms, 0.25),
         quantile(ms, 0.75), ms[0], ms[ms.length - 1], batchSize * 1000 / quantile(ms, 0.5), buildSeconds,
         Runtime.getRuntime().availableProcessors(), threadOptions.resolve(Threads.DEFAULT).toString(), used);
+    if (out != null) {
+      AtomicFiles.write(context.resolve(out), (Json.write(result) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
     if (json) {
       context.out().println(Json.write(result));
     } else {

@@ -9,6 +9,7 @@ import dev.convbench.data.Cifar10Download;
 import dev.convbench.data.Cifar10Locator;
 import dev.convbench.data.DatasetLoader;
 import dev.convbench.plugin.PluginRegistry;
+import dev.convbench.results.HistoryRenderer;
 import dev.convbench.results.ProcessIdentity;
 import dev.convbench.results.ReportRenderer;
 import dev.convbench.store.Processes;
@@ -82,5 +83,11 @@ public final class ConvbenchModule extends AbstractModule {
   @Singleton
   Optional<ReportRenderer> reportRenderer() {
     return ServiceLoader.load(ReportRenderer.class, ConvbenchModule.class.getClassLoader()).findFirst();
+  }
+
+  @Provides
+  @Singleton
+  Optional<HistoryRenderer> historyRenderer() {
+    return ServiceLoader.load(HistoryRenderer.class, ConvbenchModule.class.getClassLoader()).findFirst();
   }
 }

@@ -67,7 +67,7 @@ class CompositionRootTest {
 
   @Test
   void theCommandTreeHasEveryCommand() {
-    assertTrue(commands().size() >= 15, commands().toString()); // convbench, 12 commands, data verify|download
+    assertTrue(commands().size() >= 15, commands().toString()); // convbench, 13 commands, data verify|download
   }
 
   @Test
@@ -95,7 +95,7 @@ class CompositionRootTest {
   @Test
   void theCommandLineCanBeParsedBeforeTheInjectorExists() {
     CommandLine cli = Main.commandLine(new ParsedOptions.OptionsOnlyFactory());
-    assertEquals(12, cli.getSubcommands().size());
+    assertEquals(13, cli.getSubcommands().size());
   }
 
   @Test

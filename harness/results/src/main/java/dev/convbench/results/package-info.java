@@ -76,6 +76,15 @@
  *       duplicated.</li>
  * </ul>
  *
+ * <h2>History directory</h2>
+ * CI keeps results over commits apart from any results directory: one {@link dev.convbench.results.HistoryEntry} per
+ * commit and experiment, {@code <history>/<experiment>/<yyyyMMdd'T'HHmmss'Z'>-<short commit>.json}
+ * ({@link dev.convbench.results.HistoryFiles}), created exclusively and never rewritten, so concurrent writers and
+ * merged branches never touch the same file. Entries carry {@code "format": "convbench-history"} and
+ * {@link dev.convbench.results.HistoryEntry#formatVersion()} ({@value dev.convbench.results.HistoryEntry#FORMAT_VERSION}
+ * in this release); a reader skips, with a warning naming the file, an entry it cannot read, one of another format or
+ * one of a newer version. {@link dev.convbench.results.HistoryRenderer} draws them (module {@code convbench-reports}).
+ *
  * <p>Entry points: {@link dev.convbench.results.ResultsReader} (reading), {@link dev.convbench.results.ReportRenderer}
  * (the report, implemented in module {@code convbench-reports}); the engine's {@code dev.convbench.store.ResultStore}
  * writes.
