@@ -2,7 +2,7 @@
 # Compares a pull request's base and head results (ci/pr-comparison.sh) and shows the comparison where GitHub
 # readers look: the job summary and one comment on the pull request, updated on every push rather than added again.
 #
-#   ci/pr-report.sh BASE_RESULTS HEAD_RESULTS OUT_DIR
+#   ci/pr-report.sh BASE_RESULTS HEAD_RESULTS OUT_DIR [compare options…, e.g. --fail-on accuracy-drop=2pp]
 #
 # Writes OUT_DIR/comparison.md. In GitHub Actions: appends it to $GITHUB_STEP_SUMMARY and, with GH_TOKEN,
 # PR_NUMBER and GITHUB_REPOSITORY set and the gh CLI present, posts it as a comment or updates the comment a previous
@@ -12,15 +12,16 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-if [[ $# -ne 3 ]]; then
-  echo "usage: $0 BASE_RESULTS HEAD_RESULTS OUT_DIR" >&2
+if [[ $# -lt 3 ]]; then
+  echo "usage: $0 BASE_RESULTS HEAD_RESULTS OUT_DIR [compare options…]" >&2
   exit 2
 fi
-out="$3"
+base="$1" head="$2" out="$3"
+shift 3
 marker="<!-- convbench-comparison -->"
 
 status=0
-bash "$here/pr-comparison.sh" "$1" "$2" "$out" || status=$?
+bash "$here/pr-comparison.sh" "$base" "$head" "$out" "$@" || status=$?
 markdown="$out/comparison.md"
 if [[ ! -f "$markdown" ]]; then
   echo "pr-report: ci/pr-comparison.sh wrote no $markdown (exit $status)" >&2

@@ -279,4 +279,22 @@ status=0
 "$CONVBENCH_LAUNCHER" history report "$work/no-such-history" --out "$work/x" > /dev/null 2> "$work/bad.log" || status=$?
 [[ $status -eq 2 && "$(wc -l < "$work/bad.log")" -eq 1 ]] || { cat "$work/bad.log" >&2; fail "missing history: exit $status"; }
 
+# A pull request's comparison as the workflow makes it (ci/pr-report.sh → ci/pr-comparison.sh → convbench compare),
+# on the two jobs' results: the same code and seeds on both sides, so no cell may change significantly and the
+# accuracy gate passes; the Markdown goes to the job summary file the workflow would show.
+summary_file="$work/step-summary.md"
+status=0
+GITHUB_STEP_SUMMARY="$summary_file" bash "$here/pr-report.sh" "$work/job-A/results" "$work/job-B/results" \
+  "$work/comparison" --base-name "base $commit_a" --new-name "head $commit_b" --fail-on accuracy-drop=1pp --allow-underpowered \
+  > /dev/null 2> "$work/compare.log" || status=$?
+[[ $status -eq 0 ]] || { cat "$work/compare.log" >&2; fail "pr-report.sh: exit $status on two runs of the same code"; }
+for file in "$summary_file" "$work/comparison/comparison.md"; do
+  grep -q "base $commit_a" "$file" || fail "$file does not name the base commit"
+  grep -q "^| baseline-cnn | .* | ✅ passed |$" "$file" || { cat "$file" >&2; fail "$file: baseline-cnn's gate did not pass"; }
+  grep -q "^| lenet5 | " "$file" || fail "$file: no row for lenet5"
+done
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); assert d["format"] == "convbench-comparison", d' \
+  "$work/comparison/comparison.json" || fail "comparison.json is not a comparison record"
+log "pull-request comparison: gate passed on identical code, Markdown in the job summary"
+
 log "PASS"

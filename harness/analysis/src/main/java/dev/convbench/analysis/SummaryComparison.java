@@ -52,6 +52,15 @@ public record SummaryComparison(ExperimentSummary base, ExperimentSummary candid
     };
   }
 
+  /**
+   * How the p-values were adjusted, as a phrase to follow "p &lt; 0.05": {@code after Holm–Bonferroni adjustment over
+   * the cells, per metric}, or {@code not adjusted for multiple comparisons}.
+   */
+  public String adjustmentPhrase() {
+    return adjustment.equals(PValueAdjustment.NONE.name()) ? "not adjusted for multiple comparisons"
+        : "after " + adjustment + " adjustment over the cells, per metric";
+  }
+
   /** Compares {@code candidate} against {@code base}, adjusting each metric's p-values with {@code adjustment}. */
   public static SummaryComparison of(ExperimentSummary base, ExperimentSummary candidate, PValueAdjustment adjustment) {
     Map<String, CellResult> newByLabel = new LinkedHashMap<>();

@@ -175,11 +175,8 @@ final class ComparisonMarkdown {
   }
 
   private static String explanation(GatedComparison gated) {
-    String adjustment = gated.comparison().adjustment().equals(dev.convbench.analysis.PValueAdjustment.NONE.name())
-        ? "p-values are not adjusted for multiple comparisons"
-        : "p-values are adjusted (" + gated.comparison().adjustment() + ") over the cells, per metric";
     return "*How to read this:* each metric is compared with Welch's two-sided t-test over the seeds of a cell; a "
-        + "change is **significant** when p < 0.05 (" + adjustment + "). Accuracy changes are new − base in "
+        + "change is **significant** when p < 0.05 " + gated.comparison().adjustmentPhrase() + ". Accuracy changes are new − base in "
         + "percentage points (pp); time and epoch changes are the ratio of geometric means (tested on the logs): "
         + "+10 % is 10 % slower. g is Hedges' g. \"cannot test\" means fewer than 2 runs on a side, or no spread "
         + "over seeds." + (gated.gates().isEmpty() ? "" : " A gate fails when the change reaches its size and is "

@@ -6,7 +6,6 @@ import dev.convbench.analysis.ComparisonFormats;
 import dev.convbench.analysis.Gate;
 import dev.convbench.analysis.GatedComparison;
 import dev.convbench.analysis.MetricComparison;
-import dev.convbench.analysis.PValueAdjustment;
 import dev.convbench.results.Counted;
 import dev.convbench.results.ExperimentSummary;
 import java.util.ArrayList;
@@ -60,10 +59,8 @@ final class ComparisonTable {
 
   /** What "significant" means here, in one line. */
   static String significance(GatedComparison gated) {
-    String adjustment = gated.comparison().adjustment().equals(PValueAdjustment.NONE.name())
-        ? "not adjusted for multiple comparisons"
-        : "adjusted (" + gated.comparison().adjustment() + ") over the cells, per metric";
-    return "Welch's t-test over seeds; significant: p < 0.05 (" + adjustment + "); accuracy changes in percentage "
+    return "Welch's t-test over seeds; significant: p < 0.05 " + gated.comparison().adjustmentPhrase()
+        + "; accuracy changes in percentage "
         + "points, times and epochs as the ratio of geometric means (tested on logs)";
   }
 
