@@ -3,6 +3,7 @@ package dev.convbench.report;
 import dev.convbench.analysis.CellSummary;
 import dev.convbench.analysis.RunOutcome;
 import dev.convbench.analysis.SampleStats;
+import dev.convbench.results.StreamSeeds;
 import dev.convbench.results.RunSpecRecord;
 import dev.convbench.results.LayerRecord;
 import dev.convbench.results.ConfusionMatrix;
@@ -79,7 +80,7 @@ final class ArchitectureSection {
       }
       row(h, "Target accuracy", t.targetAccuracy() == null ? "none" : Formats.targetPercent(t.targetAccuracy()));
     }
-    row(h, "Seeds", cell.seeds().isEmpty() ? Formats.MISSING : cell.seeds().stream().map(String::valueOf)
+    row(h, "Seeds", cell.seeds().isEmpty() ? Formats.MISSING : cell.seeds().stream().map(StreamSeeds::label)
         .collect(Collectors.joining(", ")));
     h.close("tbody").close("table");
   }

@@ -2,6 +2,7 @@ package dev.convbench.analysis;
 
 import dev.convbench.results.RunResult;
 import dev.convbench.results.RunStatus;
+import dev.convbench.results.StreamSeeds;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,7 +25,7 @@ import java.util.function.Function;
  * @param outcomes the derived numbers of every run, same order
  * @param architectures distinct architecture names (one, normally)
  * @param parameters distinct trainable-parameter counts (one, normally)
- * @param seeds distinct seeds
+ * @param seeds distinct seeds, per random stream (runs of one seed have the same seed in all three)
  * @param statusCounts runs per status
  * @param target target accuracy, {@code null} when the config has none
  * @param finalAccuracy final test accuracy of the completed runs
@@ -36,7 +37,7 @@ import java.util.function.Function;
  * @param secondsToTarget training seconds to the target, over the completed runs that reached it
  */
 public record CellSummary(String label, List<RunResult> runs, List<RunOutcome> outcomes, Set<String> architectures,
-    Set<Long> parameters, Set<Long> seeds, Map<RunStatus, Integer> statusCounts, Double target,
+    Set<Long> parameters, Set<StreamSeeds> seeds, Map<RunStatus, Integer> statusCounts, Double target,
     SampleStats finalAccuracy, SampleStats bestAccuracy, SampleStats trainingSeconds, SampleStats imagesPerSecond,
     int reached, SampleStats epochsToTarget, SampleStats secondsToTarget) {
 
@@ -61,7 +62,7 @@ public record CellSummary(String label, List<RunResult> runs, List<RunOutcome> o
     return new CellSummary(label, List.copyOf(runs), outcomes,
         distinct(runs, r -> r.record().spec() == null ? r.record().plugin() : r.record().spec().architecture()),
         distinct(runs, r -> r.record().trainableParameters()),
-        distinct(runs, r -> r.record().spec() == null ? null : r.record().spec().seed()),
+        distinct(runs, r -> r.record().spec() == null ? null : r.record().spec().seeds()),
         counts, target,
         stats(completed, RunOutcome::finalAccuracy), stats(completed, RunOutcome::bestAccuracy),
         stats(completed, RunOutcome::trainingSeconds), stats(completed, RunOutcome::imagesPerSecond),

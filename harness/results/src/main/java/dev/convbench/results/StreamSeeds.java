@@ -22,4 +22,9 @@ public record StreamSeeds(long init, long dataOrder, long augmentation) {
   public boolean isUniform() {
     return init == dataOrder && dataOrder == augmentation;
   }
+
+  /** How reports name the seeds: {@code 3} for one seed, {@code i2-d1-a3} when the streams differ (as in run ids). */
+  public String label() {
+    return isUniform() ? Long.toString(init) : "i" + init + "-d" + dataOrder + "-a" + augmentation;
+  }
 }
