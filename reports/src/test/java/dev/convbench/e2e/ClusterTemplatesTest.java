@@ -151,7 +151,9 @@ class ClusterTemplatesTest {
     assertEquals("${{ github.event.pull_request.base.sha }}", map(checkouts.get(1), "with").get("ref"));
     assertEquals(List.of("bash head/ci/pr-experiment.sh base results/base",
         "bash head/ci/pr-experiment.sh head results/head",
-        "bash head/ci/pr-report.sh results/base results/head comparison"), runs(pr));
+        "bash head/ci/pr-report.sh results/base results/head comparison --base-name \"base ${{ "
+            + "github.event.pull_request.base.sha }}\" --new-name \"head ${{ github.event.pull_request.head.sha }}\" "
+            + "--fail-on accuracy-drop=2pp --fail-on step-time=+15%"), runs(pr), "pull requests are gated");
 
     Pattern script = Pattern.compile("^bash (?:head/)?(ci/[\\w./-]+)");
     for (String run : java.util.stream.Stream.concat(onMain.stream(), runs(pr).stream()).toList()) {
