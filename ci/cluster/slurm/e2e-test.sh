@@ -339,21 +339,9 @@ source "$work/slurm/cluster/env"
 if [[ -n "${CIFAR10_DIR:-}" ]]; then
   data="$CIFAR10_DIR"
 else
-  # Tiny files in the real format: 5 training files and a test file of 500 records (label byte + 3,072 pixels).
   data="$work/cifar"
-  python3 - "$data" << 'PY'
-import os, random, sys
-d = sys.argv[1]
-os.makedirs(d, exist_ok=True)
-rng = random.Random(7)
-for name in [f"data_batch_{i}.bin" for i in range(1, 6)] + ["test_batch.bin"]:
-    with open(os.path.join(d, name), "wb") as f:
-        for r in range(500):
-            label = r % 10
-            # A tint per class plus noise, so there is something to learn.
-            f.write(bytes([label]) + bytes(min(255, 40 + 20 * ((label + c * 3) % 10) + rng.randrange(60))
-                                           for c in range(3) for _ in range(1024)))
-PY
+  # Tiny files in the real format (ci/tiny-cifar.py).
+  python3 "$repo/ci/tiny-cifar.py" "$data" 500
 fi
 export CIFAR10_DIR="$data"
 
