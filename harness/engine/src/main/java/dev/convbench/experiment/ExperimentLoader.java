@@ -117,7 +117,7 @@ import java.util.Objects;
  */
 public final class ExperimentLoader {
 
-  /** Larger files are refused before they are read. */
+  /** Larger files are refused before they are read; the limit that matters is {@link YamlTree#MAX_CODE_POINTS}. */
   public static final int MAX_FILE_BYTES = 4 * YamlTree.MAX_CODE_POINTS; // a code point takes at most 4 bytes
 
   /** A loader; it holds no state, so one instance may serve any number of files and threads. */
@@ -161,8 +161,7 @@ public final class ExperimentLoader {
         throw failure(file, "is a directory, not an experiment file");
       }
       if (Files.size(file) > MAX_FILE_BYTES) {
-        throw failure(file, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-            + " MiB; experiment files are small");
+        throw failure(file, YamlTree.TOO_LARGE);
       }
       byte[] bytes = Files.readAllBytes(file);
       return StandardCharsets.UTF_8.newDecoder()

@@ -43,6 +43,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlTree {
 
   static final int MAX_CODE_POINTS = 1024 * 1024;
+
+  /**
+   * The problem of a file over the limit, whichever check finds it: a file with more than {@link #MAX_CODE_POINTS}
+   * characters, or more than 4 bytes per allowed character, is larger than that many bytes too.
+   */
+  static final String TOO_LARGE = "the file is larger than " + MAX_CODE_POINTS / (1024 * 1024)
+      + " MiB; experiment files are small";
   static final int MAX_COLLECTION_ALIASES = 50;
 
   /** Tags of plain data; anything else (!!binary, !!set, !local, ...) has no place in an experiment file. */
@@ -76,7 +83,7 @@ final class YamlTree {
    */
   static Optional<Node> compose(String text, Problems problems) {
     if (text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
-      problems.wholeFile("the file is larger than " + MAX_CODE_POINTS / 1024 + " KiB; experiment files are small");
+      problems.wholeFile(TOO_LARGE);
       return Optional.empty();
     }
     Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));

@@ -108,7 +108,7 @@ class ExperimentLoaderTest {
 
     ExperimentException e = assertThrows(ExperimentException.class, () -> loader.load(file, FakePlugin.ALL));
 
-    assertEquals(file + ": the file is larger than 4 MiB; experiment files are small", e.getMessage());
+    assertEquals(file + ": the file is larger than 1 MiB; experiment files are small", e.getMessage());
   }
 
   @Test

@@ -175,7 +175,7 @@ class YamlSafetyTest {
 
   @Test
   void hugeTextIsRefusedBeforeParsing() {
-    assertEquals(List.of("0:0: the file is larger than 1024 KiB; experiment files are small"),
+    assertEquals(List.of("0:0: the file is larger than 1 MiB; experiment files are small"),
         problems("name: x\ndescription: " + "x".repeat(YamlTree.MAX_CODE_POINTS) + "\n"));
   }
 
