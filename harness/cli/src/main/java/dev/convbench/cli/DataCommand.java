@@ -23,7 +23,7 @@ final class DataCommand implements Runnable {
     throw new UserInputException("missing subcommand: 'data verify' or 'data download'");
   }
 
-  /** {@code convbench data verify}: checks every file, record and label. */
+  /** {@code convbench data verify}: checks every file, record and label; it never downloads (that is 'download'). */
   @Command(name = "verify", mixinStandardHelpOptions = true,
       description = "Check every CIFAR-10 file: size, record count, labels, class balance, checksums.")
   static final class Verify implements Callable<Integer> {
@@ -45,7 +45,7 @@ final class DataCommand implements Runnable {
     @Override
     public Integer call() throws DataException {
       Path dir = dataDir != null ? context.resolve(dataDir)
-          : locator.get().locate(DatasetOptions.defaults().withAllowPartial(true));
+          : locator.get().locateWithoutDownload(DatasetOptions.defaults().withAllowPartial(true));
       VerificationReport report = Cifar10Verifier.verify(dir, sha256);
       context.out().println(dir);
       for (VerificationReport.FileReport f : report.files()) {

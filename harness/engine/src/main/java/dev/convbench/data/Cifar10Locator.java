@@ -84,6 +84,32 @@ public final class Cifar10Locator {
    *     put files there), or the download failed
    */
   public Path locate(DatasetOptions options) throws DataException {
+    Path chosen = chosenDirectory(options);
+    return chosen != null ? chosen : ensureCache();
+  }
+
+  /**
+   * The directory {@link #locate} reads for {@code options}, without downloading anything.
+   *
+   * @throws DataException when that is the user cache and it lacks files: names them, where it looked, and how to
+   *     get the data
+   */
+  public Path locateWithoutDownload(DatasetOptions options) throws DataException {
+    Path chosen = chosenDirectory(options);
+    if (chosen != null) {
+      return chosen;
+    }
+    Path cache = cacheDirectory();
+    List<String> missing = Cifar10Format.missingFiles(cache);
+    if (!missing.isEmpty()) {
+      throw new DataException("no CIFAR-10 data in " + cache + " (missing " + String.join(", ", missing)
+          + "); get it with 'convbench data download', or point " + ENV_DIR + " or --data-dir at a copy");
+    }
+    return cache;
+  }
+
+  /** The directory the user chose with {@code --data-dir} or {@value #ENV_DIR}, or null for the user cache. */
+  private Path chosenDirectory(DatasetOptions options) {
     if (options.dataDir() != null) {
       return options.dataDir();
     }
@@ -92,7 +118,7 @@ public final class Cifar10Locator {
       LOG.debug("CIFAR-10 directory from {}: {}", ENV_DIR, fromEnv);
       return Path.of(fromEnv);
     }
-    return ensureCache();
+    return null;
   }
 
   /**
