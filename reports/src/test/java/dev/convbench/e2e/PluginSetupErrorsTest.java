@@ -35,7 +35,8 @@ class PluginSetupErrorsTest {
 
     Cli.Result r = Cli.run(work, "list", "--plugins", "no-such-dir");
 
-    assertOneLineError(r, "error: --plugins " + missing + ": no such directory");
+    assertOneLineError(r, "error: --plugins " + missing + ": no such directory; create it and put the plugin jars in it,"
+        + " or give the directory that holds them");
   }
 
   @Test

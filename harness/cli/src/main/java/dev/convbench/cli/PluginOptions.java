@@ -10,6 +10,7 @@ import dev.convbench.spi.HyperParameter;
 import dev.convbench.spi.HyperParameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
 final class PluginOptions {
 
   @Option(names = "--plugins", paramLabel = "DIR",
-      description = "Directory of plugin jars (default: env CONVBENCH_PLUGINS, else ./plugins.d).")
+      description = "Directory of plugin jars (default: env CONVBENCH_PLUGINS, else plugins.d in the installation"
+          + " and ~/.config/convbench/plugins, each when present).")
   Path pluginDir;
 
   /** The plugin called {@code name}, or a user error listing the available ones. */
@@ -45,29 +47,32 @@ final class PluginOptions {
   }
 
   /**
-   * The architectures this command may use: the built-in ones and the plugin directory's jars.
+   * The architectures this command may use: the built-in ones and the plugin directories' jars (see
+   * {@link PluginDirectory#directories}).
    *
-   * @throws UserInputException when {@code --plugins} does not name an existing directory (the default
-   *     {@code ./plugins.d} and env {@code CONVBENCH_PLUGINS} may name one that does not exist yet)
+   * @throws UserInputException when {@code --plugins} does not name an existing directory (the default directories
+   *     and env {@code CONVBENCH_PLUGINS} may name ones that do not exist yet)
    * @throws dev.convbench.plugin.PluginDiscoveryException when two plugins share a name, or any jar or plugin class
    *     cannot be loaded ({@link PluginLoadException}): the command stops rather than run without a plugin the user
    *     installed
    */
   PluginRegistry registry(CommandContext context) {
-    Path dir;
+    List<Path> dirs;
     if (pluginDir != null) {
-      dir = context.resolve(pluginDir).toAbsolutePath();
+      Path dir = context.resolve(pluginDir).toAbsolutePath();
       if (!Files.exists(dir)) {
-        throw new UserInputException("--plugins " + dir + ": no such directory");
+        throw new UserInputException("--plugins " + dir + ": no such directory; create it and put the plugin jars"
+            + " in it, or give the directory that holds them");
       }
       if (!Files.isDirectory(dir)) {
         throw new UserInputException("--plugins " + dir + ": not a directory; give the directory that holds the"
             + " plugin jars");
       }
+      dirs = List.of(dir);
     } else {
-      dir = PluginDirectory.resolve(null, context.env(), context.workingDirectory());
+      dirs = PluginDirectory.directories(null, context.env(), context.workingDirectory(), context.userHome());
     }
-    PluginRegistry registry = new PluginDiscovery().discover(PluginOptions.class.getClassLoader(), dir);
+    PluginRegistry registry = new PluginDiscovery().discover(PluginOptions.class.getClassLoader(), dirs);
     if (!registry.problems().isEmpty()) {
       throw new PluginLoadException(registry.problems());
     }

@@ -144,7 +144,8 @@ class CompositionRootTest {
   void aCommandWithPluginsReportsAMissingDirectoryInOneLine() {
     Path missing = work.resolve("no-plugins-here");
     assertEquals(ExitCode.INVALID_INPUT, Main.execute(context(work), "list", "--plugins", missing.toString()));
-    assertEquals("error: --plugins " + missing + ": no such directory" + System.lineSeparator(),
+    assertEquals("error: --plugins " + missing + ": no such directory; create it and put the plugin jars in it,"
+        + " or give the directory that holds them" + System.lineSeparator(),
         err.toString(StandardCharsets.UTF_8));
     assertFalse(out.toString(StandardCharsets.UTF_8).contains("NAME"));
   }

@@ -15,7 +15,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
- * Finds architecture plugins on the classpath and in a plugin directory, with {@link ServiceLoader}.
+ * Finds architecture plugins on the classpath and in plugin directories, with {@link ServiceLoader}.
  *
  * <p>Contract of {@link #discover}:
  * <ul>
@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  *       throws, an invalid {@linkplain DiscoveredPlugin#NAME_REGEX name}) is skipped as a whole and reported in
  *       {@link PluginRegistry#problems()}; the other jars are unaffected. A broken classpath provider is reported the
  *       same way. The CLI refuses to start when there is any ({@link PluginLoadException}).</li>
- *   <li>A missing plugin directory simply contributes nothing, so the default {@code ./plugins.d} is optional (the
+ *   <li>A missing plugin directory simply contributes nothing, so the default directories are optional (the
  *       CLI checks a directory given with {@code --plugins} itself).</li>
  * </ul>
  *
@@ -48,15 +48,28 @@ public final class PluginDiscovery {
    * Discovers all plugins.
    *
    * @param parent the harness class loader: scanned for classpath plugins and used as the parent of each jar's loader
-   * @param pluginDir directory of third-party plugin jars, typically from {@link PluginDirectory#resolve}
+   * @param pluginDir directory of third-party plugin jars, as {@link PluginDirectory#directories} names them
    * @return the registry; skipped jars are in its {@link PluginRegistry#problems() problems}
    * @throws PluginDiscoveryException when {@code pluginDir} exists but is not a readable directory
    * @throws DuplicatePluginException when two plugins (from anywhere) have the same name
    */
   public PluginRegistry discover(ClassLoader parent, Path pluginDir) {
+    return discover(parent, List.of(Objects.requireNonNull(pluginDir, "pluginDir")));
+  }
+
+  /**
+   * Discovers all plugins, from the classpath and every directory in {@code pluginDirs} (in that order; each as
+   * {@link #discover(ClassLoader, Path)} reads one).
+   *
+   * @throws PluginDiscoveryException when one of {@code pluginDirs} exists but is not a readable directory
+   * @throws DuplicatePluginException when two plugins (from anywhere, including two directories) have the same name
+   */
+  public PluginRegistry discover(ClassLoader parent, List<Path> pluginDirs) {
     Objects.requireNonNull(parent, "parent");
-    Objects.requireNonNull(pluginDir, "pluginDir");
-    List<Path> jars = jarsIn(pluginDir);
+    List<Path> jars = new ArrayList<>();
+    for (Path dir : pluginDirs) {
+      jars.addAll(jarsIn(dir));
+    }
     List<DiscoveredPlugin> plugins = new ArrayList<>();
     List<LoadProblem> problems = new ArrayList<>();
     scanClasspath(parent, plugins, problems);
