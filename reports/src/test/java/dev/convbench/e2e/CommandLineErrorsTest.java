@@ -33,6 +33,16 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void aMisspeltHyperParameterSuggestsTheNearestName() {
+    Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "widht=32");
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("error: resnet: architecture 'resnet' has no hyper-parameter 'widht'; did you mean"
+        + " 'width'?"), r.err());
+  }
+
+  @Test
   void aHyperParameterWithoutKey() {
     Cli.Result r = Cli.run(work, "describe", "resnet", "--param", "=34");
 

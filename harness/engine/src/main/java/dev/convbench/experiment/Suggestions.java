@@ -56,8 +56,12 @@ final class Suggestions {
     return Math.max(1, Math.min(3, word.length() / 3));
   }
 
-  /** Levenshtein distance: insertions, deletions and substitutions each cost 1. */
+  /**
+   * Edit distance (optimal string alignment): insertions, deletions, substitutions and swaps of two adjacent
+   * letters each cost 1, so the common typo {@code widht} is as close to {@code width} as {@code widt} is.
+   */
   static int distance(String a, String b) {
+    int[] beforePrevious = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
@@ -68,10 +72,14 @@ final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
         current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+        }
       }
-      int[] swap = previous;
+      int[] recycled = beforePrevious;
+      beforePrevious = previous;
       previous = current;
-      current = swap;
+      current = recycled;
     }
     return previous[b.length()];
   }

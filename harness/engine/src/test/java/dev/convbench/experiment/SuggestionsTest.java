@@ -11,11 +11,12 @@ class SuggestionsTest {
   private static final List<String> KEYS = List.of("epochs", "batch-size", "optimizer.lr", "schedule.min-lr");
 
   @Test
-  void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
+  void editDistanceCountsInsertionsDeletionsSubstitutionsAndSwaps() {
     assertEquals(0, Suggestions.distance("abc", "abc"));
     assertEquals(1, Suggestions.distance("epoch", "epochs"));
     assertEquals(1, Suggestions.distance("matrx", "matrix"));
-    assertEquals(2, Suggestions.distance("ab", "ba"));
+    assertEquals(1, Suggestions.distance("ab", "ba"));
+    assertEquals(1, Suggestions.distance("widht", "width"));
     assertEquals(3, Suggestions.distance("", "abc"));
     assertEquals(3, Suggestions.distance("kitten", "sitting"));
   }
@@ -25,6 +26,7 @@ class SuggestionsTest {
     assertEquals(Optional.of("epochs"), Suggestions.nearest("epoch", KEYS));
     assertEquals(Optional.of("batch-size"), Suggestions.nearest("Batch_Size", KEYS));
     assertEquals(Optional.of("optimizer.lr"), Suggestions.nearest("lr", KEYS));
+    assertEquals(Optional.of("epochs"), Suggestions.nearest("epcohs", KEYS));
   }
 
   @Test

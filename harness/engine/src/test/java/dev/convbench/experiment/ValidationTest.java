@@ -396,6 +396,18 @@ class ValidationTest {
             resnet.dpth: [1]
           """));
     }
+
+    @Test
+    void aHyperParameterWithTwoLettersSwappedGetsASuggestion() {
+      assertEquals(List.of("4:5: architecture 'resnet' has no hyper-parameter 'widht'; did you mean 'width'?"),
+          problems("""
+              name: x
+              architectures:
+                resnet:
+                  widht: 2
+              architecture: resnet
+              """));
+    }
   }
 
   @Nested
