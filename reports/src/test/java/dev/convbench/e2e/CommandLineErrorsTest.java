@@ -29,7 +29,8 @@ class CommandLineErrorsTest {
     Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "depth");
 
     assertEquals(2, r.exitCode(), r.err());
-    assertEquals(List.of("error: -p depth: expected KEY=VALUE, e.g. -p depth=34"), r.err().lines().toList());
+    assertEquals(List.of("error: -p depth: no value (no '='); write -p NAME=VALUE, e.g. -p depth=34"),
+        r.err().lines().toList());
   }
 
   @Test
@@ -47,7 +48,8 @@ class CommandLineErrorsTest {
     Cli.Result r = Cli.run(work, "describe", "resnet", "--param", "=34");
 
     assertEquals(2, r.exitCode(), r.err());
-    assertEquals(List.of("error: -p =34: expected KEY=VALUE, e.g. -p depth=34"), r.err().lines().toList());
+    assertEquals(List.of("error: -p =34: no hyper-parameter name before '='; write -p NAME=VALUE, e.g. -p depth=34"),
+        r.err().lines().toList());
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The {@code ARCH} argument and its {@code -p KEY=VALUE} hyper-parameters, for commands about one architecture. */
+/** The {@code ARCH} argument and its {@code -p NAME=VALUE} hyper-parameters, for commands about one architecture. */
 final class ArchitectureOptions {
 
   @Parameters(index = "0", paramLabel = "ARCH", description = "Architecture name (see 'list').")
@@ -18,17 +18,18 @@ final class ArchitectureOptions {
 
   // Strings rather than picocli's Map option: picocli's own complaint about a missing '=' reads "Value for option
   // option '--param' ... should be in KEY=VALUE format", and prints the whole usage after it.
-  @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
       description = "Hyper-parameter value (YAML syntax), e.g. -p depth=34. Repeatable.")
   List<String> given = new ArrayList<>();
 
-  /** The {@code -p} values by key, in the order given (a repeated key keeps its last value). */
+  /** The {@code -p} values by name, in the order given (a repeated name keeps its last value). */
   Map<String, String> params() {
     Map<String, String> params = new LinkedHashMap<>();
     for (String keyValue : given) {
       int eq = keyValue.indexOf('=');
       if (eq <= 0) {
-        throw new UserInputException("-p " + keyValue + ": expected KEY=VALUE, e.g. -p depth=34");
+        String wrong = eq < 0 ? "no value (no '=')" : "no hyper-parameter name before '='";
+        throw new UserInputException("-p " + keyValue + ": " + wrong + "; write -p NAME=VALUE, e.g. -p depth=34");
       }
       params.put(keyValue.substring(0, eq), keyValue.substring(eq + 1));
     }

@@ -33,7 +33,7 @@ final class PluginOptions {
   }
 
   /**
-   * Hyper-parameter values given as {@code KEY=VALUE} strings (YAML syntax for the value, read as in an experiment
+   * Hyper-parameter values given as {@code NAME=VALUE} strings (YAML syntax for the value, read as in an experiment
    * file), checked against the plugin's declarations; defaults fill the rest.
    */
   static HyperParameters resolve(DiscoveredPlugin plugin, Map<String, String> given) {
