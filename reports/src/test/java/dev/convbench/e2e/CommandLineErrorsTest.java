@@ -40,7 +40,7 @@ class CommandLineErrorsTest {
     assertEquals(2, r.exitCode(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("error: resnet: architecture 'resnet' has no hyper-parameter 'widht'; did you mean"
-        + " 'width'?"), r.err());
+        + " 'width'? parameters: depth (integer, default 18), "), r.err());
   }
 
   @Test

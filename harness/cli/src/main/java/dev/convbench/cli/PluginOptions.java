@@ -40,7 +40,9 @@ final class PluginOptions {
     try {
       return HyperParameterTexts.read(plugin.plugin(), given);
     } catch (IllegalArgumentException e) {
-      throw new UserInputException(plugin.name() + ": " + e.getMessage() + "; parameters: "
+      // A message ending in a question ("did you mean 'width'?") takes no ';' after it.
+      String separator = e.getMessage().endsWith("?") ? " " : "; ";
+      throw new UserInputException(plugin.name() + ": " + e.getMessage() + separator + "parameters: "
           + plugin.plugin().hyperParameters().stream().map(HyperParameter::toString)
               .collect(Collectors.joining(", ")));
     }
