@@ -75,6 +75,33 @@ class PluginDiscoveryTest {
   }
 
   @Test
+  void readsEveryDirectoryInOrderAndSkipsMissingOnes() throws IOException {
+    Path installed = Files.createDirectories(temp.resolve("installed"));
+    Path perUser = Files.createDirectories(temp.resolve("per-user"));
+    PluginJars.plugin(installed.resolve("z-first.jar"), "ext.First", "first");
+    PluginJars.plugin(perUser.resolve("a-second.jar"), "ext.Second", "second");
+
+    PluginRegistry registry = discovery.discover(harness, List.of(installed, temp.resolve("missing"), perUser));
+
+    assertEquals(List.of(ClasspathFixturePlugin.NAME, "first", "second"), registry.names());
+    assertEquals(List.of(), registry.problems());
+  }
+
+  @Test
+  void onePluginNameInTwoDirectoriesIsAnErrorNamingBothJars() throws IOException {
+    Path first = PluginJars.plugin(Files.createDirectories(temp.resolve("installed")).resolve("twin.jar"), "ext.A",
+        "twin");
+    Path second = PluginJars.plugin(Files.createDirectories(temp.resolve("per-user")).resolve("twin.jar"), "ext.B",
+        "twin");
+
+    DuplicatePluginException e = assertThrows(DuplicatePluginException.class,
+        () -> discovery.discover(harness, List.of(first.getParent(), second.getParent())));
+
+    assertEquals("two architectures are named 'twin': the one in " + first.toAbsolutePath() + " and the one in "
+        + second.toAbsolutePath() + "; remove one of the jars or rename its architecture", e.getMessage());
+  }
+
+  @Test
   void twoJarsWithOnePluginNameAreAnErrorNamingBothJars() throws IOException {
     Path first = PluginJars.plugin(pluginDir().resolve("a-twin.jar"), "ext.A", "twin");
     Path second = PluginJars.plugin(pluginDir().resolve("b-twin.jar"), "ext.B", "twin");
