@@ -102,7 +102,7 @@ class FindingsStatisticsTest {
   }
 
   /**
-   * Two seeds per cell, as in the published example: the unadjusted p-values below 0.05 no longer call a difference
+   * Two seeds per cell, as in the published example: unadjusted p-values below 0.05 call no difference
    * once adjusted over the page's tests; each comparison gives its interval, g, P(A > B) and the seeds it would need.
    */
   @Test

@@ -167,8 +167,8 @@ final class ResultsFixture {
    * {@code mobilenet} (10.00 % in every run, predicting class 6, frog, for every test image), one epoch on 500
    * training images, baseline {@code baseline-cnn}. baseline-cnn's accuracies are {@code 0.11 + 0.0188 z} for 24
    * evenly spaced z of mean 0 and sample standard deviation 1, so Welch's t-test between the two cells gives
-   * p = 0.016, the "difference" the report used to call. Training seconds: baseline-cnn {@code 2 + 0.01 seed},
-   * mobilenet {@code 3 + 0.02 seed}.
+   * p = 0.016, a "difference" between two cells at chance that a report must not call. Training seconds:
+   * baseline-cnn {@code 2 + 0.01 seed}, mobilenet {@code 3 + 0.02 seed}.
    */
   static Path chanceLevel(Path dir) throws IOException {
     ResultStore store = new ResultStore(dir);
