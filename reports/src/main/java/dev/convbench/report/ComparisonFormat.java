@@ -55,7 +55,8 @@ final class ComparisonFormat {
     c.effectSize().ifPresent(size -> parts.add(String.format(Locale.ROOT, "Hedges' g = %.2f (%s)", c.hedgesG(),
         size.word())));
     ProbabilityOfImprovement p = c.improvement();
-    if (p.isDefined()) {
+    // With one run on each side P(A > B) is 0 or 1 from a single pair: quoted, it would read as a finding.
+    if (p.isDefined() && c.a().length + c.b().length > 2) {
       parts.add(String.format(Locale.ROOT, "P(%s > %s) = %.2f (95 %% CI %.2f–%.2f)", a, b, p.estimate(), p.low(),
           p.high()));
     }
