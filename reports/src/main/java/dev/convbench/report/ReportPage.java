@@ -624,7 +624,7 @@ final class ReportPage {
   }
 
   private void environment() {
-    h.open("table").open("tbody");
+    h.open("table", "class", "facts").open("tbody");
     model.environment().forEach((field, values) -> {
       h.open("tr").element("th", field).open("td");
       boolean first = true;
