@@ -44,7 +44,7 @@ class ${className}Test {
     //   stage1/bn1    a scale and a shift per channel                2·32 =     64
     //   stage2/conv1  3×3 kernels, 32 → 64 channels, no bias    3·3·32·64 = 18,432
     //   stage2/bn1                                                   2·64 =    128
-    //   head/dense1   64 features → 10 classes, with bias      64·10 + 10 =    650
+    //   head/fc1      64 features → 10 classes, with bias      64·10 + 10 =    650
     //                                                                      = 20,138
     // Pooling and ReLU have none; batch norm's moving averages are state, not trained.
     NetworkSummary summary = NetworkSummary.of(plugin, defaults, 10);
