@@ -116,8 +116,8 @@ project="$work/projects/tiny-net"
 for file in pom.xml src/main/java/org/example/nets/TinyNet.java src/test/java/org/example/nets/TinyNetTest.java; do
   [[ -f "$project/$file" ]] || fail "the generated project lacks $file: $(cd "$project" && find . -type f)"
 done
-grep -qx "org.example.nets.TinyNet" "$project/src/main/resources/META-INF/services/dev.convbench.spi.ArchitecturePlugin" \
-  || fail "the services file does not name org.example.nets.TinyNet"
+services="$project/src/main/resources/META-INF/services/dev.convbench.spi.ArchitecturePlugin"
+grep -qx "org.example.nets.TinyNet" "$services" || fail "$services does not name org.example.nets.TinyNet"
 
 (cd "$project" && "${mvn_temp[@]}" verify) > "$work/verify.log" 2>&1 \
   || { tail -n 60 "$work/verify.log" >&2; fail "the generated project's build or tests failed (log above)"; }

@@ -16,8 +16,9 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Two stages of 3×3 convolution, batch norm, ReLU and 2×2 max pooling (32×32 → 16×16 → 8×8), then global average
- * pooling and a linear classifier. An experiment file sets the width as {@code ${architecture}.width: [16, 32]}.
+ * Two stages of 3×3 convolution, batch norm, ReLU and 2×2 max pooling (32×32 → 16×16 → 8×8), then global
+ * average pooling and a linear classifier. An experiment file sets the width as
+ * {@code ${architecture}.width: [16, 32]}.
  */
 public final class ${className} implements ArchitecturePlugin {
 

@@ -34,7 +34,8 @@ class ${className}Test {
   @Test
   void isFoundThroughItsServicesFile() {
     assertTrue(ServiceLoader.load(ArchitecturePlugin.class).stream()
-        .anyMatch(p -> p.type() == ${className}.class), "META-INF/services/dev.convbench.spi.ArchitecturePlugin");
+        .anyMatch(p -> p.type() == ${className}.class),
+        "src/main/resources/META-INF/services/dev.convbench.spi.ArchitecturePlugin must name ${package}.${className}");
   }
 
   @Test
@@ -54,13 +55,14 @@ class ${className}Test {
 
   /**
    * Trains with the trainer {@code convbench run} uses, on 100 generated images whose class shows in their colour:
-   * the loss falls and the inference pass, which reads the trained weights and batch norm's moving averages,
+   * the loss halves and the inference pass, which reads the trained weights and batch norm's moving averages,
    * classifies most of them.
    */
   @Test
   void learnsFromItsTrainingSteps() {
     int images = 100;
     int epochs = 15;
+    // A batch is the whole set, so an epoch is one step.
     TrainingConfig config = new TrainingConfig(epochs, images, new Optimizer.Adam(0.01, 0.9, 0.999, 1e-8),
         new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
     List<Double> losses = new ArrayList<>();
