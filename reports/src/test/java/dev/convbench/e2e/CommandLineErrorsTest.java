@@ -15,16 +15,6 @@ class CommandLineErrorsTest {
   Path work;
 
   @Test
-  void noCommandNamesEveryCommand() {
-    Cli.Result r = Cli.run(work);
-
-    assertEquals(2, r.exitCode(), r.err());
-    assertEquals("missing command: run, worker, plan, validate, list, describe, bench, report, compare, evaluate, "
-        + "data, doctor or history"
-        + " (see --help)", r.err().lines().findFirst().orElseThrow());
-  }
-
-  @Test
   void aHyperParameterWithoutValue() {
     Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "depth");
 
