@@ -274,6 +274,7 @@ record ShownCommand(int line, String text, List<Token> words) {
           } else if (!spec.subcommands().isEmpty()) {
             problems.add(command + " has no command '" + t.text() + "'; its commands: "
                 + String.join(", ", spec.subcommands().keySet()));
+            return problems; // what follows is another command's
           } else {
             if (groups.isEmpty()) {
               required++;
@@ -289,11 +290,11 @@ record ShownCommand(int line, String text, List<Token> words) {
       }
       concrete &= t.kind() == Kind.WORD && !t.repeated();
     }
-    if (elided) {
-      return problems;
+    if (elided || !problems.isEmpty()) {
+      return problems; // an argument count would guess at what is left out, or at what a wrong option takes
     }
     problems.addAll(argumentCountProblems(spec, required, optional, unbounded));
-    if (concrete && problems.isEmpty()) {
+    if (concrete) {
       try {
         words.subList(args.size(), words.size()).forEach(w -> args.add(w.text()));
         commandTree().parseArgs(args.toArray(String[]::new));
