@@ -53,11 +53,14 @@ class ReadmeTest {
   static final Map<String, String> RULES = Map.of(
       "yaml", "an experiment file or a fragment of one: validated (this test)",
       "sh", "shell commands: every convbench command line checked (this test)",
+      "bash", "as sh",
+      "shell", "as sh",
       "", "shell commands, as sh; or, first under '## Commands', the command summary (this test)",
       "text", "program output, shown as is (an invalid example's expected output is checked, this test)",
       "java", "the plugin example: compiled, packaged and trained by ExternalPluginJarTest (reports)",
       "xml", "the plugin's POM fragment, as ExternalPluginJarTest's build uses it (reports)");
 
+  private static final Set<String> SHELL_LANGUAGES = Set.of("sh", "bash", "shell", "");
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
   private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[a-z][\\w-]*");
   private static final Path REPOSITORY = Readme.FILE.getParent();
@@ -130,7 +133,7 @@ class ReadmeTest {
     List<ShownCommand> commands = new ArrayList<>();
     List<Readme.Block> summaryBlocks = readme.blocksIn("Commands").stream().limit(1).toList();
     for (Readme.Block block : readme.blocks()) {
-      if ((block.language().equals("sh") || block.language().isEmpty()) && !summaryBlocks.contains(block)) {
+      if (SHELL_LANGUAGES.contains(block.language()) && !summaryBlocks.contains(block)) {
         commands.addAll(ShownCommand.in(block.text(), block.line() + 1, Notation.SHELL));
       }
     }
