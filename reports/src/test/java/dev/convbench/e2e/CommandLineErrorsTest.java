@@ -34,6 +34,15 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void aHyperParameterForAnArchitectureWithoutAny() {
+    Cli.Result r = Cli.run(work, "describe", "resnet18", "-p", "width=16");
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("error: resnet18: architecture 'resnet18' has no hyper-parameters, so 'width' cannot be set"),
+        r.err().lines().toList());
+  }
+
+  @Test
   void aHyperParameterWithoutKey() {
     Cli.Result r = Cli.run(work, "describe", "resnet", "--param", "=34");
 
