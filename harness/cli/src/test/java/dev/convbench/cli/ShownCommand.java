@@ -224,16 +224,12 @@ record ShownCommand(int line, String text, List<Token> words) {
    */
   List<String> problems(Path repository) {
     List<String> problems = new ArrayList<>();
-    CommandSpec spec = commandTree().getCommandSpec();
-    List<String> args = new ArrayList<>();
-    int i = 0;
-    while (i < words.size() && words.get(i).kind() == Kind.WORD
-        && spec.subcommands().containsKey(words.get(i).text())) {
-      spec = spec.subcommands().get(words.get(i).text()).getCommandSpec();
-      args.add(words.get(i).text());
+    CommandSpec spec = spec();
+    String command = spec.qualifiedName();
+    int i = 0; // the words naming the command
+    for (CommandSpec c = spec; c.parent() != null; c = c.parent()) {
       i++;
     }
-    String command = spec.qualifiedName();
     if (i == words.size()) {
       return problems; // names a command, shows no arguments
     }
@@ -249,7 +245,7 @@ record ShownCommand(int line, String text, List<Token> words) {
         case OPEN -> groups.push(new int[1]);
         case CLOSE -> unbounded |= !groups.isEmpty() && groups.pop()[0] > 0 && t.repeated();
         case ELIDED -> elided = true;
-        case ALTERNATIVE -> { }
+        case ALTERNATIVE -> { } // each alternative is checked as any other word
         case WORD -> {
           concrete &= !t.placeholder();
           if (isOption(t.text())) {
@@ -286,7 +282,6 @@ record ShownCommand(int line, String text, List<Token> words) {
             problems.addAll(missingFile(t, repository));
           }
         }
-        default -> throw new IllegalStateException(t.kind().toString());
       }
       concrete &= t.kind() == Kind.WORD && !t.repeated();
     }
@@ -296,8 +291,7 @@ record ShownCommand(int line, String text, List<Token> words) {
     problems.addAll(argumentCountProblems(spec, required, optional, unbounded));
     if (concrete) {
       try {
-        words.subList(args.size(), words.size()).forEach(w -> args.add(w.text()));
-        commandTree().parseArgs(args.toArray(String[]::new));
+        commandTree().parseArgs(words.stream().map(Token::text).toArray(String[]::new));
       } catch (CommandLine.ParameterException e) {
         problems.add(command + ": " + e.getMessage());
       }
