@@ -1,5 +1,6 @@
 package dev.convbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.convbench.cli.ShownCommand.Notation;
@@ -78,7 +79,56 @@ class ReadmeTest {
 
   @Test
   void everyExperimentFileIsValidOrRefusedAsShown() throws IOException {
-    Readme readme = Readme.read();
+    List<String> problems = experimentProblems(Readme.read());
+
+    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  @Test
+  void eachRuleForExperimentFilesFailsOnWhatItShould() throws IOException {
+    String markdown = """
+        ```yaml
+        name: whole
+        architecture: baseline-cnn
+        ```
+        ```yaml
+        seeds: {init: 2}
+        ```
+        <!-- invalid: expects "exp.yaml:3:3: unknown key 'epoch' in defaults; did you mean …?" -->
+        ```yaml
+        name: typo
+        defaults:
+          epoch: 4
+        architecture: baseline-cnn
+        ```
+        ```yaml
+        name: whole
+        architecture: resnet-18
+        ```
+        ```yaml
+        seeds: {inti: 2}
+        ```
+        <!-- invalid: expects "exp.yaml:3:3: unknown key 'epochs'" -->
+        ```yaml
+        name: typo
+        defaults:
+          epoch: 4
+        architecture: baseline-cnn
+        ```
+        ```yaml
+        - a list
+        ```
+        """;
+
+    List<String> problems = experimentProblems(Readme.parse(Path.of("README.md"), markdown));
+
+    assertEquals(List.of("README.md:15: validate exits 2", "README.md:19: (a fragment, completed as",
+        "README.md:23: validate does not print \"exp.yaml:3:3: unknown key 'epochs'\"; it prints",
+        "README.md:29: a YAML block that is neither an experiment file nor a fragment of one (a mapping)"),
+        problems.stream().map(p -> p.lines().findFirst().orElseThrow().replaceFirst(":$", "")).toList());
+  }
+
+  private List<String> experimentProblems(Readme readme) throws IOException {
     List<String> problems = new ArrayList<>();
     List<Readme.Block> blocks = readme.blocks();
     for (int i = 0; i < blocks.size(); i++) {
@@ -87,8 +137,7 @@ class ReadmeTest {
         problems.addAll(experimentProblems(block, i + 1 < blocks.size() ? blocks.get(i + 1) : null));
       }
     }
-
-    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    return problems;
   }
 
   @Test
