@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  * @param file the README
  * @param blocks its fenced code blocks, in order
  * @param spans its inline code spans outside the blocks, in order
+ * @param prose its text outside the blocks, each block replaced by as many empty lines
  */
-record Readme(Path file, List<Block> blocks, List<Span> spans) {
+record Readme(Path file, List<Block> blocks, List<Span> spans, String prose) {
 
   /** The README of this checkout (tests run in their module's directory, {@code harness/cli}). */
   static final Path FILE = Path.of("../../README.md");
@@ -85,7 +86,7 @@ record Readme(Path file, List<Block> blocks, List<Span> spans) {
       int line = 1 + (int) prose.substring(0, span.start()).chars().filter(c -> c == '\n').count();
       spans.add(new Span(line, span.group(1)));
     }
-    return new Readme(file, List.copyOf(blocks), List.copyOf(spans));
+    return new Readme(file, List.copyOf(blocks), List.copyOf(spans), prose.toString());
   }
 
   /** The blocks under the heading {@code section}. */

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -170,6 +171,37 @@ class ReadmeTest {
     Set<String> missing = new TreeSet<>(leafCommands(ShownCommand.commandTree()));
     missing.removeAll(shown);
     missing.forEach(c -> problems.add("the summary under '## Commands' does not show " + c));
+
+    assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+  }
+
+  /**
+   * A sentence saying which commands take an option: "`run`, `worker` and `bench` take `--device …` … and
+   * `--threads …`." (the commands, then each option in a code span up to the sentence's end).
+   */
+  private static final Pattern COMMANDS_TAKE = Pattern.compile(
+      "((?:`[a-z]+`(?:,\\s+|\\s+and\\s+))*`[a-z]+`)\\s+(?:also\\s+)?takes?\\s+(.*?)(?:\\.\\s|$)", Pattern.DOTALL);
+
+  @Test
+  void everyCommandTheTextSaysTakesAnOptionHasIt() throws IOException {
+    Readme readme = Readme.read();
+    Map<String, CommandLine> commands = ShownCommand.commandTree().getSubcommands();
+    List<String> problems = new ArrayList<>();
+    Matcher sentence = COMMANDS_TAKE.matcher(readme.prose());
+    while (sentence.find()) {
+      List<String> named = Pattern.compile("`([a-z]+)`").matcher(sentence.group(1)).results()
+          .map(m -> m.group(1)).toList();
+      if (!commands.keySet().containsAll(named)) {
+        continue; // not about commands
+      }
+      int line = 1 + (int) readme.prose().substring(0, sentence.start()).chars().filter(c -> c == '\n').count();
+      List<String> options = Pattern.compile("`(--[a-z][a-z-]*)").matcher(sentence.group(2)).results()
+          .map(m -> m.group(1)).toList();
+      for (String command : named) {
+        options.stream().filter(o -> commands.get(command).getCommandSpec().findOption(o) == null)
+            .forEach(o -> problems.add(where(line) + "says " + command + " takes " + o + ", which it does not"));
+      }
+    }
 
     assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
   }
