@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +27,9 @@ import picocli.CommandLine;
 
 /**
  * The README is the user's manual: every experiment file it shows is one the loader accepts (or refuses as it says),
- * and every {@code convbench} command line it shows names commands and options this build has. Nothing is trained or
- * downloaded: command lines are checked against the command tree, never run.
+ * every {@code convbench} command line it shows names commands and options this build has, and every sentence saying
+ * which commands take an option is true. Nothing is trained or downloaded: command lines are checked against the
+ * command tree, never run.
  *
  * <p>Each fenced block is read by the rule for its language (see {@link #RULES}); a block of another language fails
  * the test until it has a rule. A YAML block is validated as {@code exp.yaml} in an empty directory by
@@ -60,7 +60,7 @@ class ReadmeTest {
       "", "shell commands, as sh; or, first under '## Commands', the command summary (this test)",
       "text", "program output, shown as is (an invalid example's expected output is checked, this test)",
       "java", "the plugin example: compiled, packaged and trained by ExternalPluginJarTest (reports)",
-      "xml", "the plugin's POM fragment, as ExternalPluginJarTest's build uses it (reports)");
+      "xml", "the plugin's POM fragment: shown, not checked (ExternalPluginJarTest builds the jar with javac)");
 
   private static final Set<String> SHELL_LANGUAGES = Set.of("sh", "bash", "shell", "");
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -324,7 +324,7 @@ class ReadmeTest {
     String file = block.text();
     if (!keys.containsKey("name")) {
       StringBuilder completed = new StringBuilder(block.text());
-      new LinkedHashMap<>(MINIMAL).forEach((key, yaml) -> {
+      MINIMAL.forEach((key, yaml) -> {
         if (!keys.containsKey(key)) {
           completed.append(yaml).append('\n');
         }
