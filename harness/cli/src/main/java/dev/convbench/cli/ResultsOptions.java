@@ -92,7 +92,7 @@ final class ResultsOptions {
     }
     if (summaryFailure != null) {
       String report = noReport ? "" : summaryFailure.getSuppressed().length == 0 ? "; the report was written"
-          : "; nor could the report be (" + FailureLog.oneLine(summaryFailure.getSuppressed()[0]) + ")";
+          : "; nor could the report be written (" + FailureLog.oneLine(summaryFailure.getSuppressed()[0]) + ")";
       throw new IOException("cannot write " + summaryFile + " (" + FailureLog.oneLine(summaryFailure) + ")" + report,
           summaryFailure);
     }
