@@ -52,6 +52,21 @@ class SummaryWriteFailureTest {
   }
 
   @Test
+  void whenTheReportCannotBeWrittenEitherTheLineSaysWhy() throws Exception {
+    Path summary = finishedWithTheSummaryInTheWay();
+    Path reportDirectory = out.resolve("report");
+    Files.delete(reportDirectory);
+    Files.writeString(reportDirectory, "a file where the report's directory goes");
+
+    Cli.Result again = Cli.run(work, "run", file.toString(), "--out", out.toString());
+
+    assertEquals(1, again.exitCode(), again.err());
+    String last = again.err().lines().reduce((a, b) -> b).orElseThrow();
+    assertTrue(last.startsWith("error: cannot write " + summary + " (")
+        && last.contains("; nor could the report be written (" + reportDirectory), last);
+  }
+
+  @Test
   void withNoReportAskedForTheLineNamesOnlyTheSummary() throws Exception {
     Path summary = finishedWithTheSummaryInTheWay();
 
