@@ -15,16 +15,6 @@ class CommandLineErrorsTest {
   Path work;
 
   @Test
-  void noCommandNamesEveryCommand() {
-    Cli.Result r = Cli.run(work);
-
-    assertEquals(2, r.exitCode(), r.err());
-    assertEquals("missing command: run, worker, plan, validate, list, describe, bench, report, compare, evaluate, "
-        + "data, doctor or history"
-        + " (see --help)", r.err().lines().findFirst().orElseThrow());
-  }
-
-  @Test
   void aHyperParameterWithoutValue() {
     Cli.Result r = Cli.run(work, "describe", "resnet", "-p", "depth");
 
@@ -41,6 +31,15 @@ class CommandLineErrorsTest {
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("error: resnet: architecture 'resnet' has no hyper-parameter 'widht'; did you mean"
         + " 'width'? parameters: depth (integer, default 18), "), r.err());
+  }
+
+  @Test
+  void aHyperParameterForAnArchitectureWithoutAny() {
+    Cli.Result r = Cli.run(work, "describe", "resnet18", "-p", "width=16");
+
+    assertEquals(2, r.exitCode(), r.err());
+    assertEquals(List.of("error: resnet18: architecture 'resnet18' has no hyper-parameters, so 'width' cannot be set"),
+        r.err().lines().toList());
   }
 
   @Test

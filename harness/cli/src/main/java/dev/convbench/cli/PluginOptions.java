@@ -40,11 +40,14 @@ final class PluginOptions {
     try {
       return HyperParameterTexts.read(plugin.plugin(), given);
     } catch (IllegalArgumentException e) {
+      List<HyperParameter<?>> declared = plugin.plugin().hyperParameters();
+      if (declared.isEmpty()) {
+        throw new UserInputException(plugin.name() + ": " + e.getMessage()); // it says there are none
+      }
       // A message ending in a question ("did you mean 'width'?") takes no ';' after it.
       String separator = e.getMessage().endsWith("?") ? " " : "; ";
       throw new UserInputException(plugin.name() + ": " + e.getMessage() + separator + "parameters: "
-          + plugin.plugin().hyperParameters().stream().map(HyperParameter::toString)
-              .collect(Collectors.joining(", ")));
+          + declared.stream().map(HyperParameter::toString).collect(Collectors.joining(", ")));
     }
   }
 

@@ -46,8 +46,12 @@ final class ResultsOptions {
   }
 
   /**
-   * Prints the summary, writes the report unless asked not to, and returns the exit code; after a stop asked by a
-   * signal, says how to continue and returns {@link ExitCode#INTERRUPTED_TERM} or {@link ExitCode#INTERRUPTED_INT}.
+   * Prints the summary, writes {@code results.json} and the report unless asked not to, and returns the exit code;
+   * after a stop asked by a signal, says how to continue and returns {@link ExitCode#INTERRUPTED_TERM} or
+   * {@link ExitCode#INTERRUPTED_INT}.
+   *
+   * @throws IOException when {@code results.json} cannot be written, after the report was attempted, saying whether
+   *     it was written; or when the report cannot be written
    */
   int finish(CommandContext context, Provider<Optional<ReportRenderer>> renderer, ExperimentRunner.Summary summary, Path outDir,
       StopSignal stop, String continueWith) throws IOException {
@@ -63,13 +67,36 @@ final class ResultsOptions {
       line.append(String.format(", %d taken over by other processes", summary.lost()));
     }
     context.err().println(line);
-    ReportCommand.writeSummary(List.of(outDir), outDir.resolve(ResultsLayout.SUMMARY_FILE));
+    Path summaryFile = outDir.resolve(ResultsLayout.SUMMARY_FILE);
+    // The report is read from the runs' own files, not from the summary: a summary that cannot be written (a full
+    // disk) must not cost the report too.
+    IOException summaryFailure = null;
+    try {
+      ReportCommand.writeSummary(List.of(outDir), summaryFile);
+    } catch (IOException e) {
+      summaryFailure = e;
+    }
     if (!noReport) {
-      ReportCommand.render(context, renderer.get(), List.of(outDir), outDir.resolve("report"));
+      try {
+        ReportCommand.render(context, renderer.get(), List.of(outDir), outDir.resolve("report"));
+      } catch (IOException | RuntimeException e) {
+        if (summaryFailure == null) {
+          throw e;
+        }
+        summaryFailure.addSuppressed(e);
+      }
     }
     if (stop.requested()) {
       context.err().println("interrupted" + (summary.interrupted() == null ? "" : " (" + summary.interrupted()
           + " continues from its checkpoint)") + "; to continue: " + continueWith);
+    }
+    if (summaryFailure != null) {
+      String report = noReport ? "" : summaryFailure.getSuppressed().length == 0 ? "; the report was written"
+          : "; nor could the report be written (" + FailureLog.oneLine(summaryFailure.getSuppressed()[0]) + ")";
+      throw new IOException("cannot write " + summaryFile + " (" + FailureLog.oneLine(summaryFailure) + ")" + report,
+          summaryFailure);
+    }
+    if (stop.requested()) {
       return Signals.exitCode(stop.signal());
     }
     return summary.allCompleted() ? ExitCode.OK : ExitCode.RUNS_FAILED;
