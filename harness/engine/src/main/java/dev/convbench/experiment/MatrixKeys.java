@@ -26,7 +26,7 @@ final class MatrixKeys {
       return Optional.of(new MatrixKey(key, architectures.nameReader(), null, false));
     }
     Optional<ValueReader> setting = TrainingSettings.reader(key);
-    if (setting.isPresent() && key.startsWith("checkpoint.")) {
+    if (setting.isPresent() && !TrainingSettings.canVary(key)) {
       problems.at(keyNode, "'" + key + "' cannot vary in " + where + ": it changes no number, so every cell would be"
           + " the same run; set it in defaults");
       return Optional.empty();
