@@ -113,16 +113,11 @@ final class Architectures {
         case BOOLEAN, STRING, INTEGER_LIST -> choices;
       };
     }
-    return parameter.type() == HyperParameter.Type.INTEGER_LIST && parameter.choices().isEmpty()
-        ? listOf(one) : one;
-  }
-
-  /** A non-empty list (repeats allowed) of values valid against {@code element}. */
-  private static ObjectNode listOf(ObjectNode element) {
-    ObjectNode list = JsonSchemas.type("array");
-    list.put("minItems", 1);
-    list.set("items", element);
-    return list;
+    if (parameter.type() == HyperParameter.Type.INTEGER_LIST && parameter.choices().isEmpty()) {
+      one = JsonSchemas.listOf(one);
+      one.put("minItems", 1);
+    }
+    return one;
   }
 
   private static Object convert(HyperParameter.Type type, Node node) throws InvalidValue {

@@ -45,10 +45,7 @@ final class JsonSchemas {
 
   static ObjectNode anyOf(JsonNode... alternatives) {
     ObjectNode schema = object();
-    ArrayNode list = schema.putArray("anyOf");
-    for (JsonNode alternative : alternatives) {
-      list.add(alternative);
-    }
+    schema.set("anyOf", arrayOf(alternatives));
     return schema;
   }
 
@@ -141,6 +138,22 @@ final class JsonSchemas {
     properties.forEach(props::set);
     schema.put("additionalProperties", false);
     return schema;
+  }
+
+  /** A list (possibly empty, repeats allowed) of values valid against {@code items}. */
+  static ObjectNode listOf(JsonNode items) {
+    ObjectNode schema = type("array");
+    schema.set("items", items);
+    return schema;
+  }
+
+  /** A JSON array of these schemas, as anyOf and allOf take. */
+  static ArrayNode arrayOf(JsonNode... schemas) {
+    ArrayNode array = JSON.arrayNode();
+    for (JsonNode schema : schemas) {
+      array.add(schema);
+    }
+    return array;
   }
 
   /** A non-empty list of distinct values, each valid against {@code items}. */
