@@ -235,6 +235,14 @@ class ExperimentSchemaTest {
     }
   }
 
+  @Test
+  void theSchemaIsAValidDraft202012Schema() {
+    assertEquals(List.of(), SchemaValidation.metaSchemaErrors(ExperimentSchema.json(FakePlugin.ALL)));
+    assertEquals(List.of("/type: does not have a value in the enumeration [\"array\", \"boolean\", \"integer\","
+        + " \"null\", \"number\", \"object\", \"string\"]"),
+        SchemaValidation.metaSchemaErrors("{\"type\": \"text\"}").subList(0, 1));
+  }
+
   /** The files beside the kept schema name it in their first line and are valid against it, as editors see them. */
   @Test
   void everyExperimentFileValidatesAgainstTheKeptSchema() throws IOException {

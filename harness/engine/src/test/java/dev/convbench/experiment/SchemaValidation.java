@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.math.BigInteger;
@@ -46,6 +47,17 @@ final class SchemaValidation {
   SchemaValidation(String schemaJson) {
     this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
         .getSchema(schemaJson, InputFormat.JSON);
+  }
+
+  /** What the JSON Schema 2020-12 meta-schema finds wrong with a schema (the validator bundles the meta-schema). */
+  static List<String> metaSchemaErrors(String schemaJson) {
+    Schema meta = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+        .getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
+    List<String> errors = new ArrayList<>();
+    for (Error e : meta.validate(schemaJson, InputFormat.JSON)) {
+      errors.add(e.toString());
+    }
+    return errors;
   }
 
   /** What the schema finds wrong with the experiment text, one line each; empty when it is valid. */
