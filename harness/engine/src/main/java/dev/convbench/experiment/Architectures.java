@@ -108,8 +108,10 @@ final class Architectures {
     if (!parameter.choices().isEmpty()) {
       // A choice may also be written as text ("34"), as any value; only strings are their own text.
       ObjectNode choices = JsonSchemas.enumOf(parameter.choices());
+      boolean negativeAllowed = min.isEmpty() || min.get() < 0;
       one = switch (parameter.type()) {
-        case INTEGER, NUMBER -> JsonSchemas.anyOf(choices, one.get("anyOf").get(1));
+        case INTEGER -> JsonSchemas.anyOf(choices, JsonSchemas.integerText(negativeAllowed));
+        case NUMBER -> JsonSchemas.anyOf(choices, JsonSchemas.numberText(negativeAllowed));
         case BOOLEAN, STRING, INTEGER_LIST -> choices;
       };
     }

@@ -94,21 +94,40 @@ final class JsonSchemas {
     if (max != Long.MAX_VALUE) {
       number.put("maximum", max);
     }
-    return anyOf(number, text(signed(min < 0, Scalars.INTEGER.pattern())));
+    return anyOf(number, integerText(min < 0));
+  }
+
+  /** An integer written as text ({@code "10"}); without a minus sign where no negative value is allowed. */
+  static ObjectNode integerText(boolean negativeAllowed) {
+    return text(signed(negativeAllowed, Scalars.INTEGER.pattern()));
   }
 
   /** A number in the range. */
   static ObjectNode number(NumberRange range) {
+    return anyOf(numberIn(range), numberText(negativeAllowed(range)));
+  }
+
+  /** A JSON number in the range. */
+  private static ObjectNode numberIn(NumberRange range) {
     ObjectNode number = type("number");
     range.min().ifPresent(min -> number.put(range.minInclusive() ? "minimum" : "exclusiveMinimum", min));
     range.max().ifPresent(max -> number.put(range.maxInclusive() ? "maximum" : "exclusiveMaximum", max));
-    return anyOf(number, text(signed(range.min().orElse(-1.0) < 0, Scalars.NUMBER.pattern())));
+    return number;
+  }
+
+  /** A number written as text ({@code "0.1"}, {@code 5e-4}); without a minus sign where no negative is allowed. */
+  static ObjectNode numberText(boolean negativeAllowed) {
+    return text(signed(negativeAllowed, Scalars.NUMBER.pattern()));
+  }
+
+  static boolean negativeAllowed(NumberRange range) {
+    return range.min().isEmpty() || range.min().get() < 0;
   }
 
   /** Nothing, a fraction in the range, or text: the fraction or a percentage such as {@code 90%}. */
   static ObjectNode fractionOrPercent(NumberRange fractions) {
-    ObjectNode fraction = (ObjectNode) number(fractions).get("anyOf").get(0);
-    return anyOf(type("null"), fraction, text(signed(false, Scalars.NUMBER.pattern()) + "%?"));
+    return anyOf(type("null"), numberIn(fractions),
+        text(signed(negativeAllowed(fractions), Scalars.NUMBER.pattern()) + "%?"));
   }
 
   /** true or false, or any of the words the loader reads as one. */
