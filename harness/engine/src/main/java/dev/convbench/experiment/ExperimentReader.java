@@ -166,7 +166,7 @@ final class ExperimentReader {
     String expectation = "a name matching " + NAME.pattern() + " (it names the results directory)";
     ObjectNode text = JsonSchemas.text(NAME.pattern());
     text.put("maxLength", MAX_NAME_LENGTH);
-    ObjectNode number = JsonSchemas.type("integer");
+    ObjectNode number = JsonSchemas.type("number");
     number.put("minimum", 0);
     return ValueReader.of(JsonSchemas.anyOf(text, number), node -> {
       String name = ValueReaders.text(node, expectation);

@@ -46,9 +46,9 @@ public final class ExperimentSchema {
           + " some cell, cells get distinct names, and cells times seed combinations are at most "
           + ExperimentReader.MAX_RUNS + " runs",
       "report.baseline names a cell label or an architecture that has exactly one cell",
-      "the range of a number written as text (quoted, or 5e-4, which YAML 1.1 reads as text): a schema checks only"
-          + " its sign",
-      "an integer is written without a fraction (2, not 2.0)",
+      "the range of a number written as text (quoted, or 5e-4, which YAML 1.1 reads as text), beyond its sign",
+      "a number written as text repeats a matrix value (0.1 and \"0.1\")",
+      "an integer is written without a fraction or exponent (2, not 2.0 or 2e0)",
       "device: gpu:N has N at most 1023",
       "YAML itself: no duplicate keys, at most 1 MiB, at most " + YamlTree.MAX_COLLECTION_ALIASES
           + " aliases to lists or mappings");

@@ -93,6 +93,11 @@ class ExperimentSchemaTest {
       valid(ARCH + "device: cpu\n"),
       valid(ARCH + "report: {baseline: vgg11}\n"),
       valid("x-common: &common {epochs: 2}\n" + ARCH + "defaults:\n  <<: *common\n  batch-size: 64\n"),
+      valid("name: 1.5\narchitecture: vgg11\nmatrix:\nthreads: {}\n"),
+      valid(ARCH + "defaults: {optimizer: , schedule: cosine, augmentation: {padding: \"4\"}, target-accuracy: \"90%\"}\n"),
+      valid("name: x\narchitecture: resnet\narchitectures: {resnet: {width: \"0.5\", widths: [\"8\", 16],"
+          + " pre-activation: yes}}\n"),
+      valid("name: x\nmatrix: {architecture: [resnet], resnet.depth: 34}\n"),
 
       // ---- what both refuse
       invalid("architecture: vgg11\n"),
@@ -168,6 +173,17 @@ class ExperimentSchemaTest {
       invalid(ARCH + "dataset: {validation: train}\n"),
       invalid(ARCH + "dataset: {size: 3}\n"),
       invalid(ARCH + "dataset: [a]\n"),
+      invalid(ARCH + "dataset: {data-dir: ~}\n"),
+      invalid(ARCH + "dataset: {subset-seed: 1.5}\n"),
+      invalid("name: -1\narchitecture: vgg11\n"),
+      invalid(ARCH + "description: {a: 1}\n"),
+      invalid(ARCH + "defaults: {augmentation: None}\n"),
+      invalid(ARCH + "defaults: {target-accuracy: -5%}\n"),
+      invalid("name: x\narchitecture: resnet\narchitectures: {resnet: {activation: 5}}\n"),
+      invalid("name: x\narchitecture: [vgg11, vgg11]\n"),
+      invalid("name: x\nmatrix: {architecture: [vgg11], optimizer.lr: [0.1, 0.10]}\n"),
+      invalid(ARCH + "seeds: [{}]\n"),
+      invalid(ARCH + "seeds: {init: 0}\n"),
 
       // ---- what only the loader refuses: each entry names the rule, listed in the schema's description
       loaderOnly("against each other", ARCH + "defaults: {epochs: 2, schedule: {warmup-epochs: 3}}\n"),
@@ -185,10 +201,12 @@ class ExperimentSchemaTest {
       loaderOnly("exclude keys", "name: x\nmatrix: {architecture: [vgg11, resnet, baseline-cnn],"
           + " epochs: [1, 2, 3, 4]}\nseeds: 1000\n"),
       loaderOnly("report.baseline", ARCH + "report: {baseline: resnet}\n"),
-      loaderOnly("written as text", ARCH + "defaults: {epochs: \"0\"}\n"),
-      loaderOnly("written as text", ARCH + "defaults: {optimizer.momentum: \"2\"}\n"),
-      loaderOnly("written as text", ARCH + "defaults: {target-accuracy: 200%}\n"),
+      loaderOnly("beyond its sign", ARCH + "defaults: {epochs: \"0\"}\n"),
+      loaderOnly("beyond its sign", ARCH + "defaults: {optimizer.momentum: \"2\"}\n"),
+      loaderOnly("beyond its sign", ARCH + "defaults: {target-accuracy: 200%}\n"),
+      loaderOnly("repeats a matrix value", "name: x\nmatrix: {architecture: [vgg11], optimizer.lr: [0.1, \"0.1\"]}\n"),
       loaderOnly("without a fraction", ARCH + "defaults: {epochs: 2.0}\n"),
+      loaderOnly("without a fraction", ARCH + "defaults: {epochs: 1e3}\n"),
       loaderOnly("gpu:N", ARCH + "device: gpu:2000\n"));
 
   /**
