@@ -40,8 +40,8 @@ public final class ExperimentSchema {
       "a setting of one kind of optimizer or schedule ('only with' in SETTINGS.md, e.g. optimizer.momentum) is"
           + " refused in a cell of another kind, and a default that no cell uses is refused",
       "a setting is given once in defaults, not both nested and dotted",
-      "dataset: with validation: holdout, train-subset + holdout-size is at most 50000 and test-subset at most"
-          + " holdout-size",
+      "dataset: with validation: holdout, train-subset + holdout-size is at most "
+          + DatasetReader.CIFAR10_TRAIN_IMAGES + " and test-subset at most holdout-size",
       "matrix: exclude keys are matrix keys, a <architecture>.<hyper-parameter> key's architecture is trained by"
           + " some cell, cells get distinct names, and cells times seed combinations are at most "
           + ExperimentReader.MAX_RUNS + " runs",
@@ -49,9 +49,9 @@ public final class ExperimentSchema {
       "the range of a number written as text (quoted, or 5e-4, which YAML 1.1 reads as text), beyond its sign",
       "a number written as text repeats a matrix value (0.1 and \"0.1\")",
       "an integer is written without a fraction or exponent (2, not 2.0 or 2e0)",
-      "device: gpu:N has N at most 1023",
-      "YAML itself: no duplicate keys, at most 1 MiB, at most " + YamlTree.MAX_COLLECTION_ALIASES
-          + " aliases to lists or mappings");
+      "device: gpu:N has N at most " + DeviceSetting.MAX_GPU_INDEX,
+      "YAML itself: no duplicate keys, at most " + YamlTree.MAX_CODE_POINTS + " characters, at most "
+          + YamlTree.MAX_COLLECTION_ALIASES + " aliases to lists or mappings");
 
   private static final String DRAFT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -84,7 +84,6 @@ public final class ExperimentSchema {
     for (String key : ExperimentReader.TOP_LEVEL_KEYS) {
       properties.set(key, topLevel(key, architectures));
     }
-    ObjectNode definitions = object();
     root.putObject("patternProperties").set("^x-",
         described("free: keys starting with x- are ignored, a place for anchors", null, object()));
     root.put("additionalProperties", false);
@@ -98,6 +97,7 @@ public final class ExperimentSchema {
     root.set("anyOf", JsonSchemas.arrayOf(has(MatrixKey.ARCHITECTURE),
         matrixWhere(has(MatrixKey.ARCHITECTURE)), matrixWhere(has("include").setAll(includeNamesOne))));
     // Each value schema once, referred to from defaults, architectures, matrix keys and include/exclude entries.
+    ObjectNode definitions = object();
     for (String key : TrainingSettings.keys()) {
       definitions.set(SETTING + key, TrainingSettings.setting(key).orElseThrow().schema());
     }
