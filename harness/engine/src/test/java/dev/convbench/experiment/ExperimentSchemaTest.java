@@ -3,12 +3,15 @@ package dev.convbench.experiment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.convbench.experiment.SchemaValidation.Typing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -259,6 +262,37 @@ class ExperimentSchemaTest {
     assertEquals(List.of("/type: does not have a value in the enumeration [\"array\", \"boolean\", \"integer\","
         + " \"null\", \"number\", \"object\", \"string\"]"),
         SchemaValidation.metaSchemaErrors("{\"type\": \"text\"}").subList(0, 1));
+  }
+
+  /**
+   * The schema keeps to draft 7's keywords, which editors' YAML language servers validate with, besides $defs (which
+   * they reach through its JSON pointers) and dependentSchemas (the one rule they skip: architecture given twice).
+   */
+  @Test
+  void theSchemaUsesKeywordsDraft7EditorsKnow() {
+    Set<String> used = new TreeSet<>();
+    keywords(ExperimentSchema.schema(FakePlugin.ALL), used);
+    used.removeAll(List.of("$schema", "$ref", "title", "description", "default", "type", "enum", "anyOf", "not",
+        "properties", "patternProperties", "additionalProperties", "required", "minProperties", "items", "minItems",
+        "uniqueItems", "contains", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern",
+        "maxLength"));
+    assertEquals(Set.of("$defs", "dependentSchemas"), used);
+  }
+
+  private static void keywords(JsonNode schema, Set<String> found) {
+    if (schema.isArray()) {
+      schema.forEach(element -> keywords(element, found));
+      return;
+    }
+    schema.properties().forEach(e -> {
+      found.add(e.getKey());
+      switch (e.getKey()) {
+        case "properties", "patternProperties", "$defs", "dependentSchemas" ->
+            e.getValue().forEach(named -> keywords(named, found));
+        case "anyOf", "not", "items", "contains", "additionalProperties" -> keywords(e.getValue(), found);
+        default -> { } // values, not schemas
+      }
+    });
   }
 
   /** The files beside the kept schema name it in their first line and are valid against it, as editors see them. */
