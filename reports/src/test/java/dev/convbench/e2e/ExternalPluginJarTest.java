@@ -3,6 +3,8 @@ package dev.convbench.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 import java.nio.charset.StandardCharsets;
@@ -62,6 +64,28 @@ class ExternalPluginJarTest {
       assertTrue(json.contains("small-convnet.jar"), "the run records the plugin's origin: " + json);
       assertTrue(json.contains("5466"), "width 16: 3·9·16 + 2·16 + 16·9·32 + 2·32 + 32·10+10 parameters: " + json);
     }
+  }
+
+  /** The schema editors check experiment files with knows the jar's architecture and its hyper-parameters. */
+  @Test
+  void schemaHasAJarPluginsHyperParameters() throws IOException {
+    Path plugins = buildPluginJar(work.resolve("jars"));
+
+    Cli.Result schema = Cli.run(work, "schema", "--plugins", plugins.toString());
+
+    assertEquals(0, schema.exitCode(), schema.err());
+    JsonNode root = new ObjectMapper().readTree(schema.out());
+    JsonNode width = root.get("$defs").get("hyper-parameter.small-convnet.width");
+    assertEquals("channels of the first stage (integer)", width.get("description").asText(), width.toString());
+    assertEquals(32, width.get("default").asInt(), width.toString());
+    assertEquals(4, width.at("/anyOf/0/minimum").asInt(), width.toString());
+    assertEquals(512, width.at("/anyOf/0/maximum").asInt(), width.toString());
+    assertEquals("#/$defs/hyper-parameter.small-convnet.width",
+        root.at("/properties/architectures/properties/small-convnet/properties/width/$ref").asText());
+    assertEquals("#/$defs/hyper-parameter.small-convnet.width",
+        root.at("/properties/matrix/properties/small-convnet.width/anyOf/1/$ref").asText());
+    assertTrue(root.at("/$defs/architecture/enum").toString().contains("\"small-convnet\""),
+        root.at("/$defs/architecture").toString());
   }
 
   /** The test classpath's plugin API and what it brings (TensorFlow's core API), without the engine. */

@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
     description = {"Trains CNN architectures on CIFAR-10 with TensorFlow Java and reports, side by side, how fast "
         + "each converges and how accurate it gets.", ""},
     subcommands = {RunCommand.class, WorkerCommand.class, PlanCommand.class, ValidateCommand.class, ListCommand.class,
-        DescribeCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, EvaluateCommand.class,
-        DataCommand.class, DoctorCommand.class, HistoryCommand.class},
+        DescribeCommand.class, SchemaCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class,
+        EvaluateCommand.class, DataCommand.class, DoctorCommand.class, HistoryCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0    success", "  1    runtime failure (one line; the stack trace goes to a log file)",
         "  2    invalid input: command line, experiment file, plugins, data, results dir",

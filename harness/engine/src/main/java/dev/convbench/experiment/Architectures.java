@@ -1,5 +1,6 @@
 package dev.convbench.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convbench.spi.ArchitecturePlugin;
 import dev.convbench.spi.HyperParameter;
 import java.util.ArrayList;
@@ -51,13 +52,13 @@ final class Architectures {
 
   /** Reads an architecture name and checks that a plugin provides it. */
   ValueReader nameReader() {
-    return node -> {
+    return ValueReader.of(JsonSchemas.oneOf(byName.keySet()), node -> {
       String name = ValueReaders.text(node, "an architecture name");
       if (!byName.containsKey(name)) {
         throw InvalidValue.complete(unknown(name));
       }
       return name;
-    };
+    });
   }
 
   /** {@code 'resnet' has no hyper-parameter 'dept'; did you mean 'depth'?} (or the list of its parameters). */
@@ -83,13 +84,42 @@ final class Architectures {
    * {@code 5e-4} is a number), then leaves the conversion and the check to {@link HyperParameter#value}.
    */
   static ValueReader hyperParameterReader(HyperParameter<?> parameter) {
-    return node -> {
+    return ValueReader.of(schema(parameter), node -> {
       try {
         return parameter.value(convert(parameter.type(), node));
       } catch (IllegalArgumentException e) {
         throw InvalidValue.because(e.getMessage());
       }
+    });
+  }
+
+  /** The JSON Schema of a hyper-parameter's values, from its declared type, range and choices. */
+  private static ObjectNode schema(HyperParameter<?> parameter) {
+    Optional<Double> min = parameter.min();
+    Optional<Double> max = parameter.max();
+    ObjectNode integer = JsonSchemas.integer(min.map(m -> (long) Math.ceil(m)).orElse((long) Integer.MIN_VALUE),
+        max.map(m -> (long) Math.floor(m)).orElse((long) Integer.MAX_VALUE));
+    ObjectNode one = switch (parameter.type()) {
+      case INTEGER, INTEGER_LIST -> integer;
+      case NUMBER -> JsonSchemas.number(new NumberRange(min, true, max, true));
+      case BOOLEAN -> JsonSchemas.bool();
+      case STRING -> JsonSchemas.scalar();
     };
+    if (!parameter.choices().isEmpty()) {
+      // A choice may also be written as text ("34"), as any value; only strings are their own text.
+      ObjectNode choices = JsonSchemas.enumOf(parameter.choices());
+      boolean negativeAllowed = min.isEmpty() || min.get() < 0;
+      one = switch (parameter.type()) {
+        case INTEGER -> JsonSchemas.anyOf(choices, JsonSchemas.integerText(negativeAllowed));
+        case NUMBER -> JsonSchemas.anyOf(choices, JsonSchemas.numberText(negativeAllowed));
+        case BOOLEAN, STRING, INTEGER_LIST -> choices;
+      };
+    }
+    if (parameter.type() == HyperParameter.Type.INTEGER_LIST && parameter.choices().isEmpty()) {
+      one = JsonSchemas.listOf(one);
+      one.put("minItems", 1);
+    }
+    return one;
   }
 
   private static Object convert(HyperParameter.Type type, Node node) throws InvalidValue {

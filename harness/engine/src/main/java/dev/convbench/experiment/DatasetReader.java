@@ -4,6 +4,7 @@ import dev.convbench.data.DatasetOptions;
 import dev.convbench.experiment.YamlTree.Entry;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,9 @@ final class DatasetReader {
 
   static final int CIFAR10_TRAIN_IMAGES = 50_000;
   static final int CIFAR10_TEST_IMAGES = 10_000;
-  static final List<String> KEYS =
-      List.of("data-dir", "train-subset", "test-subset", "validation", "holdout-size", "allow-partial",
-          "subset-seed");
+  /** What each key of {@code dataset:} accepts, in documentation order. */
+  static final Map<String, ValueReader> READERS = readers();
+  static final List<String> KEYS = List.copyOf(READERS.keySet());
 
   /**
    * The data options, with where each was written (for checks made per cell).
@@ -40,10 +41,9 @@ final class DatasetReader {
   }
 
   DatasetSection read(Entry section) {
-    Map<String, ValueReader> readers = readers();
     Map<String, Located> written = new LinkedHashMap<>();
     for (Entry e : sections.entries(section, "{train-subset: 5000, validation: holdout}")) {
-      ValueReader reader = readers.get(e.key());
+      ValueReader reader = READERS.get(e.key());
       if (reader == null) {
         problems.at(e.keyNode(), "unknown key '" + e.key() + "' in dataset"
             + Suggestions.didYouMeanOrList(e.key(), KEYS, "valid keys"));
@@ -74,16 +74,17 @@ final class DatasetReader {
   }
 
   private static Map<String, ValueReader> readers() {
-    return Map.of(
-        "data-dir", ValueReaders.string("a directory path"),
-        "train-subset", count(10, CIFAR10_TRAIN_IMAGES),
-        "test-subset", count(10, CIFAR10_TEST_IMAGES),
-        "validation", ValueReaders.choice(List.of(DatasetOptions.VALIDATE_ON_TEST,
-            DatasetOptions.VALIDATE_ON_HOLDOUT)),
-        // at least one image per class, and some left to train on
-        "holdout-size", count(10, CIFAR10_TRAIN_IMAGES - 10),
-        "allow-partial", ValueReaders.bool(),
-        "subset-seed", ValueReaders.integer(Long.MIN_VALUE, Long.MAX_VALUE, "an integer"));
+    Map<String, ValueReader> readers = new LinkedHashMap<>();
+    readers.put("data-dir", ValueReaders.string("a directory path"));
+    readers.put("train-subset", count(10, CIFAR10_TRAIN_IMAGES));
+    readers.put("test-subset", count(10, CIFAR10_TEST_IMAGES));
+    readers.put("validation", ValueReaders.choice(List.of(DatasetOptions.VALIDATE_ON_TEST,
+        DatasetOptions.VALIDATE_ON_HOLDOUT)));
+    // at least one image per class, and some left to train on
+    readers.put("holdout-size", count(10, CIFAR10_TRAIN_IMAGES - 10));
+    readers.put("allow-partial", ValueReaders.bool());
+    readers.put("subset-seed", ValueReaders.integer(Long.MIN_VALUE, Long.MAX_VALUE, "an integer"));
+    return Collections.unmodifiableMap(readers);
   }
 
   private static ValueReader count(int min, int max) {

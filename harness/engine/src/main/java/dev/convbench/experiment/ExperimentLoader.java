@@ -91,7 +91,9 @@ import java.util.Objects;
  * {@code optimizer.lr} is given anywhere, the learning rate is 0.001 instead of SGD's 0.05.
  * {@code TrainingSettings.TABLE} lists every setting with the values it accepts, its default and what it does; the
  * loader's readers and messages come from it, so does {@code experiments/SETTINGS.md} (a test keeps the page equal to
- * it), and a test checks each key is documented here or in the README.
+ * it), and a test checks each key is documented here or in the README. {@link ExperimentSchema} turns the same table,
+ * the readers' keys and value readers and the architectures' hyper-parameters into the JSON Schema editors check
+ * files with ({@code experiments/convbench-experiment.schema.json}, {@code convbench schema}).
  *
  * <h3>Matrix</h3>
  * A matrix key is {@code architecture}, a flat setting key, or {@code <architecture>.<hyper-parameter>}. Each maps

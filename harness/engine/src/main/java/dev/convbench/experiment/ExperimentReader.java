@@ -1,5 +1,6 @@
 package dev.convbench.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convbench.data.DatasetOptions;
 import dev.convbench.experiment.DatasetReader.DatasetSection;
 import dev.convbench.experiment.MatrixSpec.Dimension;
@@ -45,8 +46,18 @@ final class ExperimentReader {
   static final List<String> TOP_LEVEL_KEYS =
       List.of("name", "description", "dataset", "defaults", "architectures", "architecture", "matrix", "seeds",
           "report", "threads", "device");
-  private static final List<String> THREAD_KEYS = List.of("intra-op", "inter-op");
-  private static final List<String> REPORT_KEYS = List.of("baseline");
+  static final List<String> THREAD_KEYS = List.of("intra-op", "inter-op");
+  static final List<String> REPORT_KEYS = List.of("baseline");
+
+  static final ValueReader NAME_READER = nameReader();
+  static final ValueReader DESCRIPTION_READER = ValueReaders.string("text");
+  static final ValueReader THREAD_COUNT = ValueReaders.integer(1, 1024, "a thread count from 1 to 1024");
+  static final ValueReader DEVICE_READER = ValueReader.of(JsonSchemas.text(DeviceSetting.SPELLING.pattern()), node -> {
+    String text = ValueReaders.text(node, DeviceSetting.EXPECTED);
+    return DeviceSetting.parse(text).orElseThrow(() -> InvalidValue.because("must be " + DeviceSetting.EXPECTED
+        + ", got " + YamlTree.describe(node)));
+  });
+  static final ValueReader BASELINE_READER = ValueReaders.string("a cell label or an architecture name");
 
   private final Path source;
   private final String text;
@@ -147,32 +158,34 @@ final class ExperimentReader {
       problems.at(root, "missing required key 'name' (it names the results directory results/<name>/)");
       return null;
     }
+    return sections.read(NAME_READER, entry.value(), "name").map(v -> (String) v.value()).orElse(null);
+  }
+
+  /** A name of at most {@link #MAX_NAME_LENGTH} characters matching {@link #NAME}; YAML may read one as a number. */
+  private static ValueReader nameReader() {
     String expectation = "a name matching " + NAME.pattern() + " (it names the results directory)";
-    try {
-      String name = ValueReaders.text(entry.value(), expectation);
+    ObjectNode text = JsonSchemas.text(NAME.pattern());
+    text.put("maxLength", MAX_NAME_LENGTH);
+    ObjectNode number = JsonSchemas.type("number");
+    number.put("minimum", 0);
+    return ValueReader.of(JsonSchemas.anyOf(text, number), node -> {
+      String name = ValueReaders.text(node, expectation);
       if (!NAME.matcher(name).matches()) {
-        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(entry.value()));
+        throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
       }
       if (name.length() > MAX_NAME_LENGTH) {
         throw InvalidValue.because("must be at most " + MAX_NAME_LENGTH + " characters long");
       }
       return name;
-    } catch (InvalidValue e) {
-      problems.at(entry.value(), e.messageFor("name"));
-      return null;
-    }
+    });
   }
 
   private String readDescription(Entry entry) {
     if (entry == null || YamlTree.isNull(entry.value())) {
       return "";
     }
-    try {
-      return ValueReaders.text(entry.value(), "text").strip();
-    } catch (InvalidValue e) {
-      problems.at(entry.value(), e.messageFor("description"));
-      return "";
-    }
+    return sections.read(DESCRIPTION_READER, entry.value(), "description").map(v -> ((String) v.value()).strip())
+        .orElse("");
   }
 
   // ---------------------------------------------------------------- architectures
@@ -219,7 +232,7 @@ final class ExperimentReader {
     if (entry == null) {
       return Threads.DEFAULT;
     }
-    ValueReader count = ValueReaders.integer(1, 1024, "a thread count from 1 to 1024");
+    ValueReader count = THREAD_COUNT;
     if (entry.value() instanceof ScalarNode) {
       return sections.read(count, entry.value(), "threads")
           .map(v -> Threads.both(((Number) v.value()).intValue())).orElse(Threads.DEFAULT);
@@ -248,12 +261,7 @@ final class ExperimentReader {
     if (entry == null) {
       return DeviceSetting.AUTO;
     }
-    ValueReader device = node -> {
-      String text = ValueReaders.text(node, DeviceSetting.EXPECTED);
-      return DeviceSetting.parse(text).orElseThrow(() -> InvalidValue.because("must be " + DeviceSetting.EXPECTED
-          + ", got " + YamlTree.describe(node)));
-    };
-    return sections.read(device, entry.value(), "device").map(v -> (DeviceSetting) v.value())
+    return sections.read(DEVICE_READER, entry.value(), "device").map(v -> (DeviceSetting) v.value())
         .orElse(DeviceSetting.AUTO);
   }
 
@@ -265,8 +273,7 @@ final class ExperimentReader {
             + Suggestions.didYouMeanOrList(e.key(), REPORT_KEYS, "valid keys"));
         continue;
       }
-      baseline = sections.read(ValueReaders.string("a cell label or an architecture name"), e.value(),
-          "report.baseline");
+      baseline = sections.read(BASELINE_READER, e.value(), "report.baseline");
     }
     return baseline;
   }

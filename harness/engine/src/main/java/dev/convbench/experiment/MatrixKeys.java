@@ -1,6 +1,7 @@
 package dev.convbench.experiment;
 
 import dev.convbench.spi.HyperParameter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +27,7 @@ final class MatrixKeys {
       return Optional.of(new MatrixKey(key, architectures.nameReader(), null, false));
     }
     Optional<ValueReader> setting = TrainingSettings.reader(key);
-    if (setting.isPresent() && key.startsWith("checkpoint.")) {
+    if (setting.isPresent() && !TrainingSettings.canVary(key)) {
       problems.at(keyNode, "'" + key + "' cannot vary in " + where + ": it changes no number, so every cell would be"
           + " the same run; set it in defaults");
       return Optional.empty();
@@ -56,6 +57,19 @@ final class MatrixKeys {
     problems.at(keyNode, "unknown key '" + key + "' in " + where + Suggestions.didYouMean(key, candidates())
         + " (keys are 'architecture', a setting such as 'optimizer.lr', or '<architecture>.<hyper-parameter>')");
     return Optional.empty();
+  }
+
+  /** Every key {@link #resolve} accepts: architecture, each setting a matrix may vary, each hyper-parameter. */
+  List<MatrixKey> all() {
+    Problems none = new Problems(Path.of("matrix"));
+    List<MatrixKey> keys = new ArrayList<>();
+    for (String name : candidates()) {
+      if (TrainingSettings.canVary(name)) {
+        keys.add(resolve(name, null, none, "matrix").orElseThrow(
+            () -> new IllegalStateException("a matrix key that does not resolve: " + name)));
+      }
+    }
+    return keys;
   }
 
   private List<String> candidates() {

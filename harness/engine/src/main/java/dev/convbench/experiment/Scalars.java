@@ -1,7 +1,10 @@
 package dev.convbench.experiment;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -17,8 +20,8 @@ import java.util.stream.Collectors;
  */
 final class Scalars {
 
-  private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9][0-9_]*");
-  private static final Pattern NUMBER =
+  static final Pattern INTEGER = Pattern.compile("[-+]?[0-9][0-9_]*");
+  static final Pattern NUMBER =
       Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?");
 
   private Scalars() {
@@ -56,13 +59,19 @@ final class Scalars {
     return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
   }
 
+  /** YAML 1.1 booleans, read in any case. */
+  static final Map<String, Boolean> BOOLEAN_WORDS = booleanWords();
+
+  private static Map<String, Boolean> booleanWords() {
+    Map<String, Boolean> words = new LinkedHashMap<>();
+    List.of("true", "yes", "on").forEach(w -> words.put(w, Boolean.TRUE));
+    List.of("false", "no", "off").forEach(w -> words.put(w, Boolean.FALSE));
+    return Collections.unmodifiableMap(words);
+  }
+
   /** YAML 1.1 booleans: true/false, yes/no, on/off, in any case. */
   static Optional<Boolean> bool(String text) {
-    return switch (text.strip().toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "on" -> Optional.of(Boolean.TRUE);
-      case "false", "no", "off" -> Optional.of(Boolean.FALSE);
-      default -> Optional.empty();
-    };
+    return Optional.ofNullable(BOOLEAN_WORDS.get(text.strip().toLowerCase(Locale.ROOT)));
   }
 
   /**

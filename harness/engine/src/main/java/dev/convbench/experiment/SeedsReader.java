@@ -35,7 +35,13 @@ final class SeedsReader {
   static final String AUGMENTATION = "augmentation";
   /** Not a stream: one seed for all three, so that seeds per stream can also list runs of one seed. */
   static final String ALL = "all";
-  private static final List<String> KEYS = List.of(INIT, DATA_ORDER, AUGMENTATION, ALL);
+  static final List<String> KEYS = List.of(INIT, DATA_ORDER, AUGMENTATION, ALL);
+
+  /** A single integer n in place of a list: seeds 1..n. */
+  static final ValueReader COUNT = ValueReaders.integer(1, ExperimentReader.MAX_SEED_COUNT,
+      "a list of integers such as [1, 2, 3], or a count from 1 to " + ExperimentReader.MAX_SEED_COUNT);
+  /** One seed of a list. */
+  static final ValueReader SEED = ValueReaders.integer(0, Long.MAX_VALUE, "a non-negative integer");
 
   private static final List<RunSeeds> DEFAULT = List.of(RunSeeds.uniform(1));
 
@@ -146,10 +152,7 @@ final class SeedsReader {
    */
   private List<Long> seedList(Node node, String key, String element) {
     if (node instanceof ScalarNode && !YamlTree.isNull(node)) {
-      // A single integer n is a count: seeds 1..n.
-      String expected = "a list of integers such as [1, 2, 3], or a count from 1 to "
-          + ExperimentReader.MAX_SEED_COUNT;
-      return sections.read(ValueReaders.integer(1, ExperimentReader.MAX_SEED_COUNT, expected), node, key)
+      return sections.read(COUNT, node, key)
           .map(n -> {
             List<Long> seeds = new ArrayList<>();
             for (long s = 1; s <= ((Number) n.value()).longValue(); s++) {
@@ -167,9 +170,8 @@ final class SeedsReader {
     }
     Set<Long> seeds = new LinkedHashSet<>();
     boolean valid = true;
-    ValueReader seed = ValueReaders.integer(0, Long.MAX_VALUE, "a non-negative integer");
     for (Node e : sequence.getValue()) {
-      var read = sections.read(seed, e, "each " + element);
+      var read = sections.read(SEED, e, "each " + element);
       if (read.isEmpty()) {
         valid = false;
       } else if (!seeds.add(((Number) read.get().value()).longValue())) {

@@ -1,5 +1,6 @@
 package dev.convbench.experiment;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.convbench.training.AugmentationConfig;
 import dev.convbench.training.CheckpointPolicy;
 import dev.convbench.training.LearningRateSchedule;
@@ -12,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.DoublePredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * The training settings an experiment can set, as one table ({@link #TABLE}): each flat dotted key
@@ -40,6 +43,23 @@ final class TrainingSettings {
    */
   record Setting(String key, String accepts, ValueReader reader, String byDefault, String doc,
       Optional<AppliesTo> appliesTo) {
+
+    /**
+     * The JSON Schema of its value: what it accepts, described by its doc, with its default when that is a value
+     * one could write.
+     */
+    ObjectNode schema() {
+      Object writableDefault;
+      try {
+        writableDefault = reader.read(new ScalarNode(Tag.STR, byDefault, null, null, DumperOptions.ScalarStyle.PLAIN));
+      } catch (InvalidValue notAValue) { // "none", "0.05 (sgd), 0.001 (adam)"
+        writableDefault = null;
+      }
+      String description = doc + ". Accepts " + accepts + "; default " + byDefault
+          + appliesTo.map(rule -> "; only with " + rule.kindKey() + " " + String.join(" or ", rule.kinds()))
+              .orElse("") + ".";
+      return JsonSchemas.described(description, writableDefault, reader.schema());
+    }
 
     /** This setting, taking effect only when {@code kindKey} is one of {@code kinds}. */
     Setting onlyWith(String kindKey, String... kinds) {
@@ -67,8 +87,8 @@ final class TrainingSettings {
       return new Accepts(expectation, ValueReaders.integer(min, max, expectation));
     }
 
-    static Accepts number(DoublePredicate valid, String expectation) {
-      return new Accepts(expectation, ValueReaders.number(valid, expectation));
+    static Accepts number(NumberRange range, String expectation) {
+      return new Accepts(expectation, ValueReaders.number(range, expectation));
     }
 
     static Accepts choice(List<String> choices) {
@@ -106,9 +126,9 @@ final class TrainingSettings {
   private static List<Setting> table() {
     Accepts positiveInt = Accepts.integer(1, Integer.MAX_VALUE, "a positive integer");
     Accepts nonNegativeInt = Accepts.integer(0, Integer.MAX_VALUE, "a non-negative integer");
-    Accepts positive = Accepts.number(v -> v > 0, "a positive number");
-    Accepts nonNegative = Accepts.number(v -> v >= 0, "a non-negative number");
-    Accepts unitInterval = Accepts.number(v -> v >= 0 && v < 1, "a number in [0, 1)");
+    Accepts positive = Accepts.number(NumberRange.above(0), "a positive number");
+    Accepts nonNegative = Accepts.number(NumberRange.atLeast(0), "a non-negative number");
+    Accepts unitInterval = Accepts.number(NumberRange.fromUpTo(0, 1), "a number in [0, 1)");
     Accepts bool = new Accepts("true or false", ValueReaders.bool());
     TrainingConfig d = TrainingConfig.defaults();
     Optimizer.Sgd sgd = Optimizer.Sgd.defaults();
@@ -213,19 +233,38 @@ final class TrainingSettings {
   }
 
   /**
+   * What a section takes as a single word: its type ({@code optimizer: adam}), or for augmentation a preset; empty
+   * for checkpoint, which has none.
+   */
+  static Optional<ValueReader> shorthandReader(String section) {
+    if (section.equals("checkpoint")) {
+      return Optional.empty();
+    }
+    return Optional.of(section.equals("augmentation") ? ValueReaders.choice(AUGMENTATION_PRESETS)
+        : reader(section + ".type").orElseThrow());
+  }
+
+  /**
+   * Whether a matrix may vary the setting: checkpoint settings change no number, so every cell would be the same
+   * run.
+   */
+  static boolean canVary(String key) {
+    return !key.startsWith("checkpoint.");
+  }
+
+  /**
    * A section written as a single word: {@code optimizer: adam}, {@code schedule: step},
    * {@code augmentation: none}.
    *
    * @return the flat settings it stands for
    */
   static Map<String, Object> shorthand(String section, Node node) throws InvalidValue {
-    if (section.equals("checkpoint")) {
-      throw InvalidValue.complete("checkpoint must be a mapping such as {every-epochs: 1, every-minutes: 30, keep: 1}");
-    }
+    ValueReader word = shorthandReader(section).orElseThrow(() -> InvalidValue.complete(
+        "checkpoint must be a mapping such as {every-epochs: 1, every-minutes: 30, keep: 1}"));
     if (!section.equals("augmentation")) {
-      return Map.of(section + ".type", reader(section + ".type").orElseThrow().read(node));
+      return Map.of(section + ".type", word.read(node));
     }
-    String preset = (String) ValueReaders.choice(AUGMENTATION_PRESETS).read(node);
+    String preset = (String) word.read(node);
     AugmentationConfig a = preset.equals("none") ? AugmentationConfig.none() : AugmentationConfig.standard();
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("augmentation.random-crop", a.randomCrop());

@@ -3,7 +3,6 @@ package dev.convbench.experiment;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.DoublePredicate;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -22,30 +21,30 @@ final class ValueReaders {
   }
 
   static ValueReader integer(long min, long max, String expectation) {
-    return node -> {
+    return ValueReader.of(JsonSchemas.integer(min, max), node -> {
       String text = text(node, expectation);
       Optional<Number> value = Scalars.integer(text);
       if (value.isEmpty() || value.get().longValue() < min || value.get().longValue() > max) {
         throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
       }
       return value.get();
-    };
+    });
   }
 
-  static ValueReader number(DoublePredicate valid, String expectation) {
-    return node -> {
+  static ValueReader number(NumberRange range, String expectation) {
+    return ValueReader.of(JsonSchemas.number(range), node -> {
       String text = text(node, expectation);
       OptionalDouble value = Scalars.number(text);
-      if (value.isEmpty() || !valid.test(value.getAsDouble())) {
+      if (value.isEmpty() || !range.contains(value.getAsDouble())) {
         throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
       }
       return value.getAsDouble();
-    };
+    });
   }
 
   static ValueReader bool() {
-    return node -> Scalars.bool(text(node, "true or false"))
-        .orElseThrow(() -> InvalidValue.because("must be true or false, got " + YamlTree.describe(node)));
+    return ValueReader.of(JsonSchemas.bool(), node -> Scalars.bool(text(node, "true or false"))
+        .orElseThrow(() -> InvalidValue.because("must be true or false, got " + YamlTree.describe(node))));
   }
 
   /** What {@link #choice} expects: {@code one of a, b, c}. */
@@ -56,19 +55,19 @@ final class ValueReaders {
   /** One of a fixed list of words; suggests the nearest on a typo. */
   static ValueReader choice(List<String> choices) {
     String expectation = oneOf(choices);
-    return node -> {
+    return ValueReader.of(JsonSchemas.oneOf(choices), node -> {
       String text = text(node, expectation);
       if (!choices.contains(text)) {
         throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node)
             + Suggestions.didYouMean(text, choices));
       }
       return text;
-    };
+    });
   }
 
-  /** Any non-empty scalar, as written. */
+  /** Any scalar but null, as written. */
   static ValueReader string(String expectation) {
-    return node -> text(node, expectation);
+    return ValueReader.of(JsonSchemas.scalar(), node -> text(node, expectation));
   }
 
   /**
@@ -77,9 +76,12 @@ final class ValueReaders {
    */
   static final String FRACTION_OR_PERCENT = "a fraction in (0, 1] such as 0.9, or a percentage such as 90%";
 
+  /** The fractions {@link #fractionOrPercent} accepts, a percentage divided by 100. */
+  private static final NumberRange FRACTION = new NumberRange(Optional.of(0.0), false, Optional.of(1.0), true);
+
   static ValueReader fractionOrPercent() {
     String expectation = FRACTION_OR_PERCENT;
-    return node -> {
+    return ValueReader.of(JsonSchemas.fractionOrPercent(FRACTION), node -> {
       if (YamlTree.isNull(node)) {
         return null;
       }
@@ -90,7 +92,7 @@ final class ValueReaders {
         throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node));
       }
       double value = percent ? parsed.getAsDouble() / 100 : parsed.getAsDouble();
-      if (!(value > 0 && value <= 1)) {
+      if (!FRACTION.contains(value)) {
         String hint = !percent && value >= 10 && value <= 100 // looks like a percentage
             ? " (for " + Scalars.formatNumber(value) + " percent write " + Scalars.formatNumber(value / 100)
                 + " or " + Scalars.formatNumber(value) + "%)"
@@ -98,6 +100,6 @@ final class ValueReaders {
         throw InvalidValue.because("must be " + expectation + ", got " + YamlTree.describe(node) + hint);
       }
       return value;
-    };
+    });
   }
 }

@@ -28,9 +28,10 @@ public record DeviceSetting(Kind kind, int gpuIndex) {
   public static final String EXPECTED = "auto, cpu, gpu or gpu:N (N a GPU number from 0)";
 
   /** More GPUs than any machine has: a bound that keeps a typo from becoming a huge number. */
-  static final int MAX_GPU_INDEX = 1023;
+  public static final int MAX_GPU_INDEX = 1023;
 
-  private static final Pattern SPELLING = Pattern.compile("auto|cpu|gpu(?::(\\d{1,4}))?");
+  /** How a setting is spelled (before the GPU number's bound is checked). */
+  public static final Pattern SPELLING = Pattern.compile("auto|cpu|gpu(?::(\\d{1,4}))?");
 
   public DeviceSetting {
     if (kind == null || (kind == Kind.GPU ? gpuIndex < -1 || gpuIndex > MAX_GPU_INDEX : gpuIndex != -1)) {
