@@ -9,9 +9,10 @@
 #
 #   ci/archetype-e2e-test.sh            (after ./mvnw -B verify; budget: 2 min on 2 cores)
 #
-# No artifact is downloaded: every Maven call is offline, and the temporary repository takes what it needs from
-# ~/.m2/repository through a file:// repository (a copy, not a download; TensorFlow's native jar included). The
-# build before this test has put everything there: the same plugin versions, the archetype plugin included.
+# The temporary repository takes what it can from ~/.m2/repository through a file:// repository, listed before
+# Maven Central (a copy, not a download; TensorFlow's native jar included): the build before this test put nearly
+# everything there. The rest comes from Maven Central into the temporary repository: the install plugin, which
+# "./mvnw verify" never runs, on a machine whose ~/.m2 that build filled from nothing, as CI's.
 #
 # Environment: CIFAR10_DIR (data; default: tiny generated files in CIFAR-10's format), CONVBENCH_LAUNCHER (the CLI
 # to test; default ./convbench), CONVBENCH_E2E_KEEP=1 (keep the work directory).
@@ -95,8 +96,7 @@ cat > "$settings" << EOF_SETTINGS
   <activeProfiles><activeProfile>user-repository</activeProfile></activeProfiles>
 </settings>
 EOF_SETTINGS
-# Offline, except for file:// repositories (a Maven resolver setting).
-mvn_temp=("$repo/mvnw" -B -q -o -Daether.offline.protocols=file -s "$settings" -Dmaven.repo.local="$local_repository")
+mvn_temp=("$repo/mvnw" -B -q -s "$settings" -Dmaven.repo.local="$local_repository")
 
 # 1. What the README has a plugin author install first, into the temporary repository: the archetype, the engine
 #    (the generated tests train with it) and what they depend on. The classes are the ones ./mvnw verify compiled
