@@ -59,6 +59,44 @@ public final class PreparedRun implements AutoCloseable {
    */
   public TrainingOutcome run(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
       CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop) {
+    return run(listener, checkpoint, from, policy, sink, stop, null);
+  }
+
+  /**
+   * As {@link #run(TrainingListener, java.nio.file.Path, TrainingPosition, CheckpointPolicy, CheckpointSink,
+   * java.util.function.BooleanSupplier)}, also writing a TensorBoard event file into {@code eventDirectory} (unless
+   * null): the graph, the loss of every logged step, each epoch's metrics and, with diagnostics, per-layer histograms
+   * of weights and gradients at their sampling steps. The file receives its events with each checkpoint and when
+   * training ends.
+   */
+  public TrainingOutcome run(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
+      CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop,
+      java.nio.file.Path eventDirectory) {
+    boolean events = eventDirectory != null;
+    if (events) {
+      graph.openEvents(eventDirectory);
+    }
+    TrainingOutcome outcome;
+    try {
+      outcome = train(listener, checkpoint, from, policy, sink, stop, events);
+    } catch (RuntimeException | Error e) {
+      if (events) {
+        try {
+          graph.closeEvents();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    if (events) {
+      graph.closeEvents();
+    }
+    return outcome;
+  }
+
+  private TrainingOutcome train(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
+      CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop, boolean events) {
     ProcessMemory.resetPeak();
     int steps = graph.stepsPerEpoch();
     int batch = graph.batchSize();
@@ -93,7 +131,7 @@ public final class PreparedRun implements AutoCloseable {
             diagnostics.beforeStep(graph.session());
           }
           long stepStarted = System.nanoTime();
-          TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms);
+          TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms, sample && events);
           double stepSeconds = (System.nanoTime() - stepStarted) / 1e9;
           globalStep++;
           listener.onStepTime(stepSeconds);
@@ -118,7 +156,7 @@ public final class PreparedRun implements AutoCloseable {
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
           if ((stopping || timeUp) && s + 1 < steps) {
             checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative, epochSums.progress(), best,
-                lastAccuracy));
+                lastAccuracy), events);
             lastCheckpoint = System.nanoTime();
             if (stopping) {
               return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
@@ -145,6 +183,9 @@ public final class PreparedRun implements AutoCloseable {
         EpochMetrics m = epochSums.metrics(learningRate, test, evalSeconds, trainSample, cumulative);
         history.add(m);
         listener.onEpoch(m);
+        if (events) {
+          graph.writeEpochEvents(globalStep, m);
+        }
         listener.onConfusion(epoch, test.confusion());
         if (!Double.isFinite(test.loss())) {
           return diverged("evaluation loss became " + test.loss() + " after epoch " + epoch, history);
@@ -164,7 +205,7 @@ public final class PreparedRun implements AutoCloseable {
         boolean stopping = stop.getAsBoolean();
         if (last || stopping || (policy.everyEpochs() > 0 && epoch % policy.everyEpochs() == 0)) {
           checkpoint(sink, new TrainingPosition(epoch + 1, 0, globalStep, cumulative,
-              TrainingPosition.EpochProgress.empty(layers), best, lastAccuracy));
+              TrainingPosition.EpochProgress.empty(layers), best, lastAccuracy), events);
           lastCheckpoint = System.nanoTime();
         }
         if (stopping && !last) {
@@ -177,12 +218,19 @@ public final class PreparedRun implements AutoCloseable {
     }
   }
 
-  private void checkpoint(CheckpointSink sink, TrainingPosition position) {
+  /**
+   * Writes a checkpoint, then the events held since the last one: the event file then holds what a run resumed from
+   * this checkpoint will not write again.
+   */
+  private void checkpoint(CheckpointSink sink, TrainingPosition position, boolean events) {
     try {
       sink.checkpoint(position, graph::save);
     } catch (IOException e) {
       throw new CheckpointException("cannot write the checkpoint of epoch " + position.epoch() + ": " + e.getMessage(),
           e);
+    }
+    if (events) {
+      graph.flushEvents();
     }
   }
 
