@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 import org.tensorflow.Operand;
 import org.tensorflow.Output;
@@ -55,7 +54,8 @@ final class EventFileOps {
   // so that flushes happen where this class asks for them.
   private static final int MAX_QUEUE = Integer.MAX_VALUE;
   private static final int FLUSH_MILLIS = Integer.MAX_VALUE / 1000;
-  private static final AtomicLong WRITERS_OPENED = new AtomicLong();
+  /** What TensorFlow's Python writer ends its file names with; TensorBoard reads the file either way. */
+  private static final String FILE_SUFFIX = ".v2";
 
   /** One per-epoch scalar: its tag and which of the epoch's metrics it shows. */
   record EpochScalar(String tag, ToDoubleFunction<EpochMetrics> value) {}
@@ -137,12 +137,11 @@ final class EventFileOps {
 
   /**
    * Starts a new event file in {@code dir} (created if missing) and writes the graph into it. Each call makes a new
-   * file (named by TensorFlow {@code events.out.tfevents.<seconds>.<host>} plus this process's id and a counter), so
-   * a resumed run adds a file next to the earlier ones.
+   * file, which TensorFlow names {@code events.out.tfevents.<seconds>.<host>.<process id>.<counter>.v2}, so a
+   * resumed run adds a file next to the earlier ones.
    */
   void open(Session session, Path dir, byte[] serializedGraph) {
-    String suffix = "." + ProcessHandle.current().pid() + "." + WRITERS_OPENED.incrementAndGet() + ".v2";
-    try (TString d = TString.scalarOf(dir.toAbsolutePath().toString()); TString s = TString.scalarOf(suffix)) {
+    try (TString d = TString.scalarOf(dir.toAbsolutePath().toString()); TString s = TString.scalarOf(FILE_SUFFIX)) {
       session.runner().feed(directory, d).feed(fileSuffix, s).addTarget(create).run().close();
     }
     try (TString g = TString.tensorOfBytes(NdArrays.scalarOfObject(serializedGraph))) {
