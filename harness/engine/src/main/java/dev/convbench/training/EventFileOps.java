@@ -121,9 +121,10 @@ final class EventFileOps {
   }
 
   /**
-   * The tensors' values in one vector, NaN and infinities left out: TensorFlow's histogram kernel fails the whole
-   * session run on a non-finite value, which would turn a diverging run (or a float16 step whose gradients
-   * overflowed, which loss scaling skips) into a failed one.
+   * The tensors' values in one vector when all are finite; otherwise a dead tensor, so that the histogram op reading
+   * it is skipped: TensorFlow's histogram kernel fails the whole session run on a NaN or an infinity, which would turn
+   * a diverging run (or a float16 step whose gradients overflowed, which loss scaling skips) into a failed one.
+   * Cheaper than leaving out the non-finite values (where + gather: a third of the histograms' cost).
    */
   private static Operand<TFloat32> finiteValues(Ops tf, List<Operand<TFloat32>> tensors) {
     List<Operand<TFloat32>> flat = new ArrayList<>();
@@ -131,8 +132,7 @@ final class EventFileOps {
       flat.add(tf.reshape(t, tf.constant(new long[] {-1})));
     }
     Operand<TFloat32> all = flat.size() == 1 ? flat.get(0) : tf.concat(flat, tf.constant(0));
-    // Not tf.booleanMask: it names its sub-scope by the full scope name, which fails inside a sub-scope.
-    return tf.gatherNd(all, tf.where(tf.math.isFinite(all)));
+    return tf.switchCond(all, tf.reduceAll(tf.math.isFinite(all), tf.constant(0))).outputTrue();
   }
 
   /**
