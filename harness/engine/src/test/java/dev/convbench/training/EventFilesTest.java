@@ -178,6 +178,24 @@ class EventFilesTest {
     assertEpochScalarsMatchMetricsCsv(runDir, both);
   }
 
+  @Test
+  void aDivergingRunStillEndsAsDivergedWithItsEventFileReadable() throws IOException {
+    // A learning rate this large sends the weights, then the gradients, to infinity within a few steps; every step
+    // is a logging step, so histograms are asked of non-finite values, which TensorFlow's kernel refuses.
+    TrainingConfig exploding = new TrainingConfig(2, 20, new Optimizer.Sgd(1e30, 0, false),
+        new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
+    Path dir = out.resolve("diverging");
+    try (PreparedRun run = new Trainer().prepare(new SmallNet(), HyperParameters.defaults(List.of()), exploding,
+        SmallNet.data(100, 3), 1)) {
+      TrainingOutcome outcome = run.run(new TrainingListener() {}, null, null, CheckpointPolicy.defaults(),
+          CheckpointSink.NONE, () -> false, dir);
+      assertEquals(dev.convbench.results.RunStatus.DIVERGED, outcome.status(), outcome.reason());
+    }
+    List<Event> events = EventFileReader.read(eventFiles(dir).get(0));
+    assertTrue(scalars(events, EventFileOps.STEP_LOSS_TAG).values().stream().anyMatch(v -> !Float.isFinite(v)),
+        "the non-finite loss is written");
+  }
+
   private static RunSpec spec(String runId) {
     return new RunSpec(runId, "small-net", Map.of(), CFG, DatasetOptions.defaults(), RunSeeds.uniform(1), Map.of(),
         "small-net");
