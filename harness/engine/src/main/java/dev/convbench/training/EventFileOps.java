@@ -28,9 +28,9 @@ import org.tensorflow.types.TString;
  * {@value #GRADIENTS_PREFIX}{@code <layer>}), and the graph. Steps are 1-based global steps, as in
  * {@code steps.csv}; an epoch's values are written at its last step.
  *
- * <p>The writer keeps events in memory until {@link #flush} (called with each checkpoint) or {@link #close}: a
- * process killed after a checkpoint leaves no event the resumed run writes again, as the CSV files are cut back to
- * the checkpoint.
+ * <p>The writer keeps events in memory until {@link #flush} (called with each checkpoint) or {@link #close}, or
+ * until its own timer flushes them, 35.8 minutes after the last flush at the latest: a process killed after a
+ * checkpoint leaves no event the resumed run writes again, as the CSV files are cut back to the checkpoint.
  */
 final class EventFileOps {
 
@@ -61,7 +61,6 @@ final class EventFileOps {
   record EpochScalar(String tag, ToDoubleFunction<EpochMetrics> value) {}
 
   private final Placeholder<TString> directory;
-  private final Placeholder<TString> fileSuffix;
   private final Placeholder<TString> graphDef;
   private final Placeholder<TInt64> epochStep;
   private final Placeholder<TFloat32> epochValues;
@@ -86,9 +85,8 @@ final class EventFileOps {
       List<Variable<TFloat32>> weights, Output<?>[] gradients, List<Op> stepDone) {
     SummaryWriter writer = tf.summary.summaryWriter(SummaryWriter.sharedName("events"));
     directory = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
-    fileSuffix = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
     create = tf.summary.createSummaryFileWriter(writer, directory, tf.constant(MAX_QUEUE), tf.constant(FLUSH_MILLIS),
-        fileSuffix);
+        tf.constant(FILE_SUFFIX));
     graphDef = tf.placeholder(TString.class, Placeholder.shape(Shape.scalar()));
     writeGraph = tf.summary.writeGraphSummary(writer, tf.constant(GRAPH_STEP), graphDef);
 
@@ -141,8 +139,8 @@ final class EventFileOps {
    * resumed run adds a file next to the earlier ones.
    */
   void open(Session session, Path dir, byte[] serializedGraph) {
-    try (TString d = TString.scalarOf(dir.toAbsolutePath().toString()); TString s = TString.scalarOf(FILE_SUFFIX)) {
-      session.runner().feed(directory, d).feed(fileSuffix, s).addTarget(create).run().close();
+    try (TString d = TString.scalarOf(dir.toAbsolutePath().toString())) {
+      session.runner().feed(directory, d).addTarget(create).run().close();
     }
     try (TString g = TString.tensorOfBytes(NdArrays.scalarOfObject(serializedGraph))) {
       session.runner().feed(graphDef, g).addTarget(writeGraph).run().close();
