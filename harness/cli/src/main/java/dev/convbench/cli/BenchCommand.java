@@ -3,6 +3,8 @@ package dev.convbench.cli;
 import dev.convbench.data.Dataset;
 import dev.convbench.data.ImageSet;
 import dev.convbench.plugin.DiscoveredPlugin;
+import dev.convbench.training.CheckpointPolicy;
+import dev.convbench.training.CheckpointSink;
 import dev.convbench.plugin.PluginRegistry;
 import dev.convbench.results.AtomicFiles;
 import dev.convbench.results.RunStatus;
@@ -72,6 +74,10 @@ final class BenchCommand implements Callable<Integer> {
       description = "Sample the loss and layer diagnostics every N steps, as a run would (default ${DEFAULT-VALUE}).")
   int logEverySteps;
 
+  @Option(names = "--event-dir", paramLabel = "DIR",
+      description = "Also write TensorBoard event files into DIR, as every run does (to measure what they cost).")
+  Path eventDir;
+
   @Option(names = "--precision", defaultValue = "fp32", paramLabel = "P",
       description = "fp32, bf16, fp16 or auto (default ${DEFAULT-VALUE}); auto is what `convbench doctor` names.")
   String precision;
@@ -134,7 +140,8 @@ final class BenchCommand implements Callable<Integer> {
         public void onStepTime(double seconds) {
           stepSeconds.add(seconds);
         }
-      });
+      }, null, null, CheckpointPolicy.defaults(), CheckpointSink.NONE, () -> false,
+          eventDir == null ? null : context.resolve(eventDir));
     }
     if (outcome.status() != RunStatus.COMPLETED) {
       context.err().println("bench: " + plugin.name() + " " + outcome.status().name().toLowerCase(Locale.ROOT) + ": "

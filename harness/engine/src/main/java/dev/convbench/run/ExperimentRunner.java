@@ -489,7 +489,7 @@ public final class ExperimentRunner {
       try {
         TrainingOutcome outcome = prepared.run(TrainingListener.all(writer, shown),
             from == null ? null : from.variables(), from == null ? null : from.position(),
-            options.checkpoints(), models, options.stop()::requested);
+            options.checkpoints(), models, options.stop()::requested, writer.directory());
         switch (outcome.status()) {
           case DIVERGED -> {
             writer.diverged(outcome.reason());

@@ -35,12 +35,7 @@ final class LayerDiagnostics {
   private final List<Op> snapshot = new ArrayList<>();
 
   LayerDiagnostics(Ops tf, List<String> variableNames, List<Variable<TFloat32>> weights, Output<?>[] grads) {
-    Map<String, List<Integer>> groups = new LinkedHashMap<>();
-    for (int i = 0; i < variableNames.size(); i++) {
-      String name = variableNames.get(i);
-      int slash = name.lastIndexOf('/');
-      groups.computeIfAbsent(slash < 0 ? name : name.substring(0, slash), k -> new ArrayList<>()).add(i);
-    }
+    Map<String, List<Integer>> groups = layers(variableNames);
     layers = List.copyOf(groups.keySet());
     Ops init = tf.withInitScope();
     List<Operand<TFloat32>> gradSquares = new ArrayList<>();
@@ -77,6 +72,20 @@ final class LayerDiagnostics {
     gradientNormSum = tf.variable(zeros);
     accumulate = tf.assignAdd(gradientNormSum, gradientNorms);
     resetSum = tf.assign(gradientNormSum, tf.fill(tf.constant(new long[] {layers.size()}), tf.constant(0f)));
+  }
+
+  /**
+   * The layers of the variables named {@code variableNames}, in network order: each layer's name (a variable's name
+   * without its last part) and the indexes of its variables in that list.
+   */
+  static Map<String, List<Integer>> layers(List<String> variableNames) {
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < variableNames.size(); i++) {
+      String name = variableNames.get(i);
+      int slash = name.lastIndexOf('/');
+      groups.computeIfAbsent(slash < 0 ? name : name.substring(0, slash), k -> new ArrayList<>()).add(i);
+    }
+    return groups;
   }
 
   private static Operand<TFloat32> sumOfSquares(Ops tf, Operand<TFloat32> x) {

@@ -59,6 +59,48 @@ public final class PreparedRun implements AutoCloseable {
    */
   public TrainingOutcome run(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
       CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop) {
+    return run(listener, checkpoint, from, policy, sink, stop, null);
+  }
+
+  /**
+   * As {@link #run(TrainingListener, java.nio.file.Path, TrainingPosition, CheckpointPolicy, CheckpointSink,
+   * java.util.function.BooleanSupplier)}, also writing a TensorBoard event file into {@code eventDirectory} (unless
+   * null): the graph, the loss of every logged step, each epoch's metrics and, with diagnostics, per-layer histograms
+   * of weights and gradients at their sampling steps. The file receives its events with each checkpoint and when
+   * training ends.
+   *
+   * @throws java.io.UncheckedIOException when the event file cannot be written (a full disk), as for the CSV files
+   */
+  public TrainingOutcome run(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
+      CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop,
+      java.nio.file.Path eventDirectory) {
+    boolean events = eventDirectory != null;
+    if (events) {
+      writeEvents(eventDirectory, () -> graph.openEvents(eventDirectory));
+    }
+    TrainingOutcome outcome;
+    try {
+      outcome = train(listener, checkpoint, from, policy, sink, stop, eventDirectory);
+    } catch (RuntimeException | Error e) {
+      if (events) {
+        try {
+          writeEvents(eventDirectory, graph::closeEvents);
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    if (events) {
+      writeEvents(eventDirectory, graph::closeEvents);
+    }
+    return outcome;
+  }
+
+  private TrainingOutcome train(TrainingListener listener, java.nio.file.Path checkpoint, TrainingPosition from,
+      CheckpointPolicy policy, CheckpointSink sink, java.util.function.BooleanSupplier stop,
+      java.nio.file.Path eventDirectory) {
+    boolean events = eventDirectory != null;
     ProcessMemory.resetPeak();
     int steps = graph.stepsPerEpoch();
     int batch = graph.batchSize();
@@ -93,7 +135,7 @@ public final class PreparedRun implements AutoCloseable {
             diagnostics.beforeStep(graph.session());
           }
           long stepStarted = System.nanoTime();
-          TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms);
+          TrainingGraph.StepResult r = graph.step(s, globalStep, gradientNorms, sample && events);
           double stepSeconds = (System.nanoTime() - stepStarted) / 1e9;
           globalStep++;
           listener.onStepTime(stepSeconds);
@@ -118,7 +160,7 @@ public final class PreparedRun implements AutoCloseable {
           boolean timeUp = policy.every() != null && System.nanoTime() - lastCheckpoint > policy.every().toNanos();
           if ((stopping || timeUp) && s + 1 < steps) {
             checkpoint(sink, new TrainingPosition(epoch, s + 1, globalStep, cumulative, epochSums.progress(), best,
-                lastAccuracy));
+                lastAccuracy), eventDirectory);
             lastCheckpoint = System.nanoTime();
             if (stopping) {
               return interrupted("stopped at step " + (s + 1) + " of epoch " + epoch, history);
@@ -145,6 +187,9 @@ public final class PreparedRun implements AutoCloseable {
         EpochMetrics m = epochSums.metrics(learningRate, test, evalSeconds, trainSample, cumulative);
         history.add(m);
         listener.onEpoch(m);
+        if (events) {
+          graph.writeEpochEvents(globalStep, m);
+        }
         listener.onConfusion(epoch, test.confusion());
         if (!Double.isFinite(test.loss())) {
           return diverged("evaluation loss became " + test.loss() + " after epoch " + epoch, history);
@@ -164,7 +209,7 @@ public final class PreparedRun implements AutoCloseable {
         boolean stopping = stop.getAsBoolean();
         if (last || stopping || (policy.everyEpochs() > 0 && epoch % policy.everyEpochs() == 0)) {
           checkpoint(sink, new TrainingPosition(epoch + 1, 0, globalStep, cumulative,
-              TrainingPosition.EpochProgress.empty(layers), best, lastAccuracy));
+              TrainingPosition.EpochProgress.empty(layers), best, lastAccuracy), eventDirectory);
           lastCheckpoint = System.nanoTime();
         }
         if (stopping && !last) {
@@ -177,12 +222,35 @@ public final class PreparedRun implements AutoCloseable {
     }
   }
 
-  private void checkpoint(CheckpointSink sink, TrainingPosition position) {
+  /**
+   * Writes a checkpoint, then the events held since the last one: the event file then holds what a run resumed from
+   * this checkpoint will not write again.
+   */
+  private void checkpoint(CheckpointSink sink, TrainingPosition position, java.nio.file.Path eventDirectory) {
     try {
       sink.checkpoint(position, graph::save);
     } catch (IOException e) {
       throw new CheckpointException("cannot write the checkpoint of epoch " + position.epoch() + ": " + e.getMessage(),
           e);
+    }
+    if (eventDirectory != null) {
+      writeEvents(eventDirectory, graph::flushEvents);
+    }
+  }
+
+  /**
+   * Runs {@code write}, a session run that opens, writes or closes the event file in {@code directory}; TensorFlow's
+   * error (a full disk, permissions) becomes the I/O error it is, so that the matrix stops as for the CSV files.
+   */
+  private static void writeEvents(java.nio.file.Path directory, Runnable write) {
+    try {
+      write.run();
+    } catch (org.tensorflow.exceptions.TensorFlowException e) {
+      String message = String.valueOf(e.getMessage()).strip();
+      int newline = message.indexOf('\n'); // TensorFlow appends the failing node on further lines
+      String cause = (newline < 0 ? message : message.substring(0, newline)).strip();
+      throw new java.io.UncheckedIOException("cannot write the TensorBoard event file in " + directory + " (" + cause
+          + ")", new IOException(cause, e));
     }
   }
 

@@ -46,6 +46,7 @@ final class TrainingGraph implements AutoCloseable {
   private final EvalBranch evalBranch;
   private final EvalBranch trainSampleBranch;
   private final CheckpointOps checkpoint;
+  private final EventFileOps events;
   private final List<Variable<TFloat32>> weights;
 
   TrainingGraph(ArchitecturePlugin plugin, HyperParameters params, TrainingConfig cfg, int trainCount, int evalCount,
@@ -80,6 +81,9 @@ final class TrainingGraph implements AutoCloseable {
         targets.add(diagnostics.accumulate());
       }
       trainTargets = List.copyOf(targets);
+      events = new EventFileOps(tf.withSubScope("events"), stepFeed, loss.meanLoss(),
+          withDiagnostics ? LayerDiagnostics.layers(variables.trainableNames()) : java.util.Map.of(), weights,
+          optimizerStep.gradients(), trainTargets);
 
       // Inference passes, in slices: the evaluation set, and a fixed sample of training images.
       boolean normalize = cfg.augmentation().normalize();
@@ -122,19 +126,24 @@ final class TrainingGraph implements AutoCloseable {
 
   /** Runs training step {@code index} (0-based within the epoch) as global step {@code globalStep} (0-based). */
   StepResult step(int index, long globalStep) {
-    return step(index, globalStep, null);
+    return step(index, globalStep, null, false);
   }
 
   /**
    * Runs training step {@code index} of the epoch, global step {@code globalStep}, whose augmentation and dropout
    * depend on the global step alone; when {@code gradientNorms} is not null, also fetches the step's per-layer
-   * gradient norms into it (same run, so they belong to this step's gradients).
+   * gradient norms into it (same run, so they belong to this step's gradients); with {@code writeEvents}, also
+   * writes the step's loss and histograms to the event file opened by {@link #openEvents} (same run again: nothing
+   * is computed twice or copied to Java).
    */
-  StepResult step(int index, long globalStep, double[] gradientNorms) {
+  StepResult step(int index, long globalStep, double[] gradientNorms, boolean writeEvents) {
     try (TInt32 start = TInt32.scalarOf(index * input.batchSize()); TInt64 step = TInt64.scalarOf(globalStep)) {
       Session.Runner runner = stepRunner(start, step);
       if (gradientNorms != null) {
         runner.fetch(diagnostics.gradientNorms());
+      }
+      if (writeEvents) {
+        events.stepTargets().forEach(runner::addTarget);
       }
       try (Result r = runner.run()) {
         if (gradientNorms != null) {
@@ -210,6 +219,26 @@ final class TrainingGraph implements AutoCloseable {
   /** Reads back what {@link #save} wrote (into a graph built the same way). */
   void restore(java.nio.file.Path prefix) {
     checkpoint.restore(session, prefix);
+  }
+
+  /** Starts a TensorBoard event file in {@code directory} and writes this graph into it. */
+  void openEvents(java.nio.file.Path directory) {
+    events.open(session, directory, graph.toGraphDef().toByteArray());
+  }
+
+  /** Writes epoch {@code m}'s scalars to the event file at global step {@code step} (1-based). */
+  void writeEpochEvents(long step, EpochMetrics m) {
+    events.writeEpoch(session, step, m);
+  }
+
+  /** Writes the events held so far to the event file. */
+  void flushEvents() {
+    events.flush(session);
+  }
+
+  /** Writes the events held so far and closes the event file. */
+  void closeEvents() {
+    events.close(session);
   }
 
   /** The learning rate the next step will use. */
