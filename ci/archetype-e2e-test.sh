@@ -18,35 +18,12 @@
 # to test; default ./convbench), CONVBENCH_E2E_KEEP=1 (keep the work directory).
 set -euo pipefail
 
-started=$SECONDS
+E2E_NAME=archetype
+source "$(dirname "${BASH_SOURCE[0]}")/e2e-frame.sh"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 export CONVBENCH_LAUNCHER="${CONVBENCH_LAUNCHER:-$repo/convbench}"
 user_repository="$HOME/.m2/repository"
-work=""
-
-log() {
-  echo "e2e-archetype: $*" >&2
-}
-
-fail() {
-  log "FAIL: $*"
-  exit 1
-}
-
-cleanup() {
-  local status=$?
-  if [[ -n "$work" ]]; then
-    if [[ $status -eq 0 && "${CONVBENCH_E2E_KEEP:-0}" != 1 ]]; then
-      rm -rf "$work"
-    else
-      log "work directory kept: $work"
-    fi
-  fi
-  log "took $((SECONDS - started)) s"
-}
-trap cleanup EXIT
-
 # The value of <name>…</name> in a POM's <properties>.
 pom_property() {
   sed -n "s:.*<$2>\([^<]*\)</$2>.*:\1:p" "$1" | head -n 1

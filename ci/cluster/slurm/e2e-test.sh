@@ -16,24 +16,14 @@
 # (keep the work directory).
 set -euo pipefail
 
-started=$SECONDS
+E2E_NAME=slurm
+source "$(dirname "${BASH_SOURCE[0]}")/../../e2e-frame.sh"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../../.." && pwd)"
 launcher="${CONVBENCH_LAUNCHER:-$repo/convbench}"
 shards=3
 throttle=2
 epochs="${CONVBENCH_E2E_EPOCHS:-15}"
-work=""
-
-log() {
-  echo "e2e-slurm: $*" >&2
-}
-
-fail() {
-  log "FAIL: $*"
-  exit 1
-}
-
 # ---------------------------------------------------------------------------------------------------------------
 # Checks of a results directory against the CLI contract. Each takes OUT and a file of the expected run ids.
 
@@ -285,26 +275,18 @@ $(run_states "$out")"
 # ---------------------------------------------------------------------------------------------------------------
 # Set-up: Slurm, python3, the CLI, data, the experiment.
 
-cleanup() {
-  local status=$?
-  if [[ -n "$work" ]]; then
-    if [[ $status -ne 0 ]]; then
-      for f in "$work"/results-*-logs/*.out; do
-        [[ -f "$f" ]] || continue
-        echo "----- $f (last 15 lines)" >&2
-        tail -n 15 "$f" >&2
-      done
-    fi
-    bash "$here/one-node-cluster.sh" stop "$work/slurm" >&2 || true
-    if [[ $status -eq 0 && "${CONVBENCH_E2E_KEEP:-0}" != 1 ]]; then
-      rm -rf "$work"
-    else
-      log "work directory kept: $work"
-    fi
+# The batch jobs' logs when the test failed, and the cluster stopped, before the frame removes the work directory.
+e2e_on_exit() {
+  [[ -n "$work" ]] || return 0
+  if [[ $1 -ne 0 ]]; then
+    for f in "$work"/results-*-logs/*.out; do
+      [[ -f "$f" ]] || continue
+      echo "----- $f (last 15 lines)" >&2
+      tail -n 15 "$f" >&2
+    done
   fi
-  log "took $((SECONDS - started)) s"
+  bash "$here/one-node-cluster.sh" stop "$work/slurm" >&2 || true
 }
-trap cleanup EXIT
 
 skip_or_fail() {
   if [[ "${CONVBENCH_REQUIRE_SLURM:-0}" == 1 ]]; then
