@@ -67,7 +67,8 @@ final class EventFileOps {
   private final Op create;
   private final Op writeGraph;
   private final List<Op> writeEpoch = new ArrayList<>();
-  private final List<Op> writeStep = new ArrayList<>();
+  private final Op writeStepLoss;
+  private final List<Op> writeHistograms = new ArrayList<>();
   private final Op flush;
   private final Op close;
 
@@ -98,7 +99,7 @@ final class EventFileOps {
     }
 
     Operand<TInt64> step = tf.math.add(trainingStep, tf.constant(1L));
-    writeStep.add(tf.summary.writeScalarSummary(writer, step, tf.constant(STEP_LOSS_TAG), stepLoss));
+    writeStepLoss = tf.summary.writeScalarSummary(writer, step, tf.constant(STEP_LOSS_TAG), stepLoss);
     Ops afterStep = tf.withControlDependencies(stepDone);
     for (Map.Entry<String, List<Integer>> layer : layers.entrySet()) {
       List<Operand<TFloat32>> layerWeights = new ArrayList<>();
@@ -109,9 +110,9 @@ final class EventFileOps {
         Operand<TFloat32> gradient = (Operand<TFloat32>) gradients[i];
         layerGradients.add(gradient);
       }
-      writeStep.add(afterStep.summary.writeHistogramSummary(writer, step,
+      writeHistograms.add(afterStep.summary.writeHistogramSummary(writer, step,
           tf.constant(WEIGHTS_PREFIX + layer.getKey()), finiteValues(afterStep, layerWeights)));
-      writeStep.add(tf.summary.writeHistogramSummary(writer, step, tf.constant(GRADIENTS_PREFIX + layer.getKey()),
+      writeHistograms.add(tf.summary.writeHistogramSummary(writer, step, tf.constant(GRADIENTS_PREFIX + layer.getKey()),
           finiteValues(tf, layerGradients)));
     }
     flush = tf.summary.flushSummaryWriter(writer);
@@ -147,9 +148,14 @@ final class EventFileOps {
     }
   }
 
-  /** What a logged training step runs besides its own targets: the loss scalar and the histograms. */
-  List<Op> stepTargets() {
-    return writeStep;
+  /** What a logged training step runs besides its own targets: the loss scalar, and the histograms if asked. */
+  List<Op> stepTargets(boolean histograms) {
+    if (!histograms) {
+      return List.of(writeStepLoss);
+    }
+    List<Op> targets = new ArrayList<>(writeHistograms);
+    targets.add(writeStepLoss);
+    return targets;
   }
 
   /** Writes epoch {@code m}'s scalars at global step {@code step} (1-based: the epoch's last step). */

@@ -124,26 +124,28 @@ final class TrainingGraph implements AutoCloseable {
   /** What one training step returns: the batch's mean loss and how many of its images were classified right. */
   record StepResult(float loss, float correct) {}
 
+  /** What a training step writes to the event file. */
+  enum StepEvents { NONE, LOSS, LOSS_AND_HISTOGRAMS }
+
   /** Runs training step {@code index} (0-based within the epoch) as global step {@code globalStep} (0-based). */
   StepResult step(int index, long globalStep) {
-    return step(index, globalStep, null, false);
+    return step(index, globalStep, null, StepEvents.NONE);
   }
 
   /**
    * Runs training step {@code index} of the epoch, global step {@code globalStep}, whose augmentation and dropout
    * depend on the global step alone; when {@code gradientNorms} is not null, also fetches the step's per-layer
-   * gradient norms into it (same run, so they belong to this step's gradients); with {@code writeEvents}, also
-   * writes the step's loss and histograms to the event file opened by {@link #openEvents} (same run again: nothing
-   * is computed twice or copied to Java).
+   * gradient norms into it (same run, so they belong to this step's gradients); and writes what {@code writes} asks
+   * for to the event file opened by {@link #openEvents} (same run again: nothing is computed twice or copied to Java).
    */
-  StepResult step(int index, long globalStep, double[] gradientNorms, boolean writeEvents) {
+  StepResult step(int index, long globalStep, double[] gradientNorms, StepEvents writes) {
     try (TInt32 start = TInt32.scalarOf(index * input.batchSize()); TInt64 step = TInt64.scalarOf(globalStep)) {
       Session.Runner runner = stepRunner(start, step);
       if (gradientNorms != null) {
         runner.fetch(diagnostics.gradientNorms());
       }
-      if (writeEvents) {
-        events.stepTargets().forEach(runner::addTarget);
+      if (writes != StepEvents.NONE) {
+        events.stepTargets(writes == StepEvents.LOSS_AND_HISTOGRAMS).forEach(runner::addTarget);
       }
       try (Result r = runner.run()) {
         if (gradientNorms != null) {

@@ -88,11 +88,13 @@ class EventFilesTest {
     assertEquals(stepLosses(runDirectory), scalars(events, EventFileOps.STEP_LOSS_TAG));
     assertEpochScalarsMatchMetricsCsv(runDirectory, events);
 
-    // layers.csv's samples: each layer's gradient and weight norms at a step. The histograms of the same step hold
-    // the same values: the L2 norm is the square root of their sum of squares.
+    // layers.csv's samples: each layer's gradient and weight norms at a step, every 2 steps. Histograms are taken at
+    // each epoch's last sample (steps 4 and 10) and hold the same values: the L2 norm is the square root of their sum
+    // of squares.
     List<Map<String, String>> samples = rows(runDirectory.resolve(MetricsCsv.LAYER_FILE)).stream()
-        .filter(r -> r.get("kind").equals("sample")).toList();
+        .filter(r -> r.get("kind").equals("sample")).filter(r -> Set.of("4", "10").contains(r.get("step"))).toList();
     assertEquals(List.of("conv1", "bn1", "fc1"), samples.stream().map(r -> r.get("layer")).distinct().toList());
+    assertEquals(6, samples.size(), "3 layers at 2 steps: " + samples);
     Map<String, HistogramProto> histograms = new HashMap<>();
     for (Event e : events) {
       for (Summary.Value v : e.getSummary().getValueList()) {
@@ -180,9 +182,9 @@ class EventFilesTest {
 
   @Test
   void aDivergingRunStillEndsAsDivergedWithItsEventFileReadable() throws IOException {
-    // A learning rate this large sends the weights, then the gradients, to infinity within a few steps; every step
-    // is a logging step, so histograms are asked of non-finite values, which TensorFlow's kernel refuses.
-    TrainingConfig exploding = new TrainingConfig(2, 20, new Optimizer.Sgd(1e30, 0, false),
+    // A learning rate this large sends the weights, then the gradients, to infinity after the first step; with 2
+    // steps per epoch the second takes the histograms, of non-finite values, which TensorFlow's kernel refuses.
+    TrainingConfig exploding = new TrainingConfig(2, 50, new Optimizer.Sgd(1e30, 0, false),
         new LearningRateSchedule.Constant(0), 0, AugmentationConfig.none(), null, 1);
     Path dir = out.resolve("diverging");
     try (PreparedRun run = new Trainer().prepare(new SmallNet(), HyperParameters.defaults(List.of()), exploding,
