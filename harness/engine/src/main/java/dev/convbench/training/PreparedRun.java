@@ -99,9 +99,9 @@ public final class PreparedRun implements AutoCloseable {
 
   /**
    * What a step writes to the event file: the loss at every logged step; the histograms at an epoch's last logged step
-   * only, since TensorFlow's histogram kernel reads every weight and gradient on one thread (about 0.9 s a time for
-   * ResNet-18 on this project's CPU machine, a fifth of the quickstart's training time when taken at every logged
-   * step), and the step that takes them is timed with them.
+   * only, since TensorFlow's histogram kernel reads every weight and gradient on one thread (about a second each time
+   * for ResNet-18 on a 2-core CPU: 15 % more training time for the quickstart when taken at every logged step), and
+   * the step that takes them is timed with them.
    */
   private static TrainingGraph.StepEvents stepEvents(boolean events, boolean logged, boolean lastLoggedOfEpoch) {
     if (!events || !logged) {
