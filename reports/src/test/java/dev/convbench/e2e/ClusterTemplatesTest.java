@@ -197,7 +197,7 @@ class ClusterTemplatesTest {
         modules++;
       }
     }
-    assertEquals(7, modules, "spi, results, analysis, engine, cli, plugins, reports");
+    assertEquals(8, modules, "spi, results, analysis, engine, cli, plugin-archetype, plugins, reports");
 
     assertNotNull(entrySource, "no COPY of the entry script to /usr/local/bin/convbench");
     String entry = Files.readString(REPO.resolve(entrySource));

@@ -76,7 +76,8 @@ class ExternalPluginJarTest {
     assertEquals(0, schema.exitCode(), schema.err());
     JsonNode root = new ObjectMapper().readTree(schema.out());
     JsonNode width = root.get("$defs").get("hyper-parameter.small-convnet.width");
-    assertEquals("channels of the first stage (integer)", width.get("description").asText(), width.toString());
+    assertEquals("channels of the first stage; the second has twice as many (integer)", width.get("description").asText(),
+        width.toString());
     assertEquals(32, width.get("default").asInt(), width.toString());
     assertEquals(4, width.at("/anyOf/0/minimum").asInt(), width.toString());
     assertEquals(512, width.at("/anyOf/0/maximum").asInt(), width.toString());
