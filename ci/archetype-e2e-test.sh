@@ -117,13 +117,7 @@ cp "$jar" "$work/plugins/"
   || { cat "$work/list.log" >&2; fail "convbench list --plugins failed"; }
 grep -q "tiny-net" "$work/list.txt" || fail "convbench list does not show tiny-net: $(cat "$work/list.txt")"
 
-if [[ -n "${CIFAR10_DIR:-}" ]]; then
-  data="$CIFAR10_DIR"
-else
-  data="$work/cifar"
-  # Tiny files in the real format (ci/tiny-cifar.py).
-  python3 "$here/tiny-cifar.py" "$data" 100
-fi
+e2e_data 100
 cat > "$work/tiny-net.yaml" << 'EOF_YAML'
 name: archetype-e2e
 dataset: {train-subset: 100, test-subset: 100}
@@ -132,7 +126,7 @@ architectures:
   tiny-net: {width: 16}
 matrix: {architecture: [tiny-net]}
 EOF_YAML
-"$CONVBENCH_LAUNCHER" run "$work/tiny-net.yaml" --plugins "$work/plugins" --data-dir "$data" --allow-partial-data \
+"$CONVBENCH_LAUNCHER" run "$work/tiny-net.yaml" --plugins "$work/plugins" --data-dir "$CIFAR10_DIR" --allow-partial-data \
   --out "$work/results" --no-report > /dev/null 2> "$work/run.log" \
   || { tail -n 20 "$work/run.log" >&2; fail "training tiny-net failed"; }
 

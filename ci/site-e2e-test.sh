@@ -26,14 +26,7 @@ work="$(mktemp -d /tmp/convbench-site-e2e.XXXXXX)"
 
 "$CONVBENCH_LAUNCHER" --version > /dev/null || fail "$CONVBENCH_LAUNCHER --version failed"
 
-if [[ -n "${CIFAR10_DIR:-}" ]]; then
-  data="$CIFAR10_DIR"
-else
-  data="$work/cifar"
-  # Tiny files in the real format (ci/tiny-cifar.py).
-  python3 "$here/tiny-cifar.py" "$data" 200
-fi
-export CIFAR10_DIR="$data"
+e2e_data 200
 
 # The target is low enough that the runs reach it, so that time to target has points to draw.
 experiment="$work/site-e2e.yaml"

@@ -318,14 +318,7 @@ source "$work/slurm/cluster/env"
 "$launcher" run --help 2>&1 | grep -q -- '--shard' \
   || fail "'$launcher run' has no --shard option: this test needs the CLI with sharded runs and claims"
 
-if [[ -n "${CIFAR10_DIR:-}" ]]; then
-  data="$CIFAR10_DIR"
-else
-  data="$work/cifar"
-  # Tiny files in the real format (ci/tiny-cifar.py).
-  python3 "$repo/ci/tiny-cifar.py" "$data" 500
-fi
-export CIFAR10_DIR="$data"
+e2e_data 500
 
 experiment="$work/slurm-e2e.yaml"
 cat > "$experiment" << EOF
